@@ -1,0 +1,117 @@
+package com.emailengine.core.campaign;
+
+import com.emailengine.core.config.EngineConfig;
+import com.emailengine.core.contact.Contact;
+import com.emailengine.core.contact.ContactStore;
+import com.emailengine.core.delivery.MessageIds;
+import com.emailengine.core.delivery.OutboundMessage;
+import com.emailengine.core.delivery.OutboundQueue;
+import com.emailengine.core.templating.Language;
+import com.emailengine.core.templating.MessageRenderer;
+import com.emailengine.core.templating.RenderedContent;
+import com.emailengine.core.templating.TemplateRenderException;
+import com.emailengine.core.tenant.Tenant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scheduler's work: renders every due campaign step and queues it for the fleet, then advances
+ * the enrollment.
+ *
+ * <p>Order matters for "never lose, never send twice": the message is queued first, the enrollment
+ * advanced second. A crash in between re-queues the same message (same stable id) on the next run, and
+ * the fleet refuses an id it already sent. The other order could lose a message. Not thread-safe across
+ * concurrent runs for one tenant by design: the schedule runs one at a time (reserved concurrency 1);
+ * the conditional advance keeps even an overlap from sending a step twice through the queue.
+ */
+public final class DueSteps {
+
+    /** Counts of one run. */
+    public record Report(int queued, int stopped, int failed) {
+    }
+
+    private final EngineConfig config;
+    private final EnrollmentStore enrollments;
+    private final ContactStore contacts;
+    private final MessageRenderer renderer;
+    private final OutboundQueue outbound;
+    private final Clock clock;
+    private final int batchLimit;
+
+    public DueSteps(EngineConfig config, EnrollmentStore enrollments, ContactStore contacts, MessageRenderer renderer,
+                    OutboundQueue outbound, Clock clock, int batchLimit) {
+        this.config = config;
+        this.enrollments = enrollments;
+        this.contacts = contacts;
+        this.renderer = renderer;
+        this.outbound = outbound;
+        this.clock = clock;
+        this.batchLimit = batchLimit;
+    }
+
+    public Report run() {
+        int queued = 0;
+        int stopped = 0;
+        int failed = 0;
+        Instant now = clock.instant();
+        for (Tenant tenant : config.tenants().all()) {
+            for (Enrollment enrollment : enrollments.due(tenant.id(), now, batchLimit)) {
+                switch (send(tenant, enrollment, now)) {
+                    case QUEUED -> queued++;
+                    case STOPPED -> stopped++;
+                    case FAILED -> failed++;
+                }
+            }
+        }
+        return new Report(queued, stopped, failed);
+    }
+
+    private enum StepResult { QUEUED, STOPPED, FAILED }
+
+    private StepResult send(Tenant tenant, Enrollment enrollment, Instant now) {
+        Optional<Contact> contact = contacts.find(tenant.id(), enrollment.contactId());
+        if (contact.isEmpty() || !contact.get().status().mailable()) {
+            enrollments.stop(enrollment, contact.map(c -> "contact is " + c.status().wireName()).orElse("contact is gone"));
+            return StepResult.STOPPED;
+        }
+        Optional<Campaign> campaign = config.campaigns().find(tenant.id(), enrollment.campaignId());
+        Optional<CampaignStep> step = campaign.flatMap(c -> c.step(enrollment.nextStep()));
+        if (step.isEmpty()) {
+            enrollments.stop(enrollment, "campaign or step no longer exists");
+            return StepResult.STOPPED;
+        }
+        RenderedContent content;
+        try {
+            content = renderer.render(step.get().templateKey(),
+                    Language.fromTag(enrollment.language()).orElse(Language.fromTag(tenant.defaultLanguage()).orElseThrow()),
+                    Language.fromTag(tenant.defaultLanguage()).orElseThrow(), variables(tenant, contact.get()));
+        } catch (TemplateRenderException e) {
+            // Left due: the operator fixes the template and the next run sends it.
+            System.getLogger(DueSteps.class.getName()).log(System.Logger.Level.WARNING,
+                    "not sending step " + enrollment.nextStep() + " of " + enrollment.campaignId() + " to contact "
+                            + enrollment.contactId() + ": " + e.getMessage());
+            return StepResult.FAILED;
+        }
+        String messageId = MessageIds.forStep(tenant.id(), enrollment.campaignId(), enrollment.contactId().hex(),
+                enrollment.nextStep());
+        outbound.enqueue(new OutboundMessage(messageId, tenant.id(), enrollment.campaignId(), enrollment.nextStep(),
+                enrollment.contactId().hex(), contact.get().email(), tenant.fromAddress(), tenant.fromName(),
+                "b+" + messageId + "@" + tenant.returnPathDomain(), content.subject(), content.html(), content.text(),
+                content.language().code(), now));
+        Optional<Instant> nextDue = campaign.get().step(enrollment.nextStep() + 1).map(next -> now.plus(next.delay()));
+        enrollments.advance(enrollment, enrollment.nextStep(), nextDue);
+        return StepResult.QUEUED;
+    }
+
+    private static Map<String, Object> variables(Tenant tenant, Contact contact) {
+        Map<String, Object> contactVars = new HashMap<>();
+        contactVars.put("email", contact.email());
+        contactVars.put("firstName", contact.firstName() == null ? "" : contact.firstName());
+        contactVars.put("language", contact.language());
+        Map<String, Object> tenantVars = Map.of("name", tenant.displayName(), "domain", tenant.sendingDomain());
+        return Map.of("contact", contactVars, "tenant", tenantVars);
+    }
+}

@@ -1,0 +1,151 @@
+package com.emailengine.core.config;
+
+import com.emailengine.core.campaign.Campaigns;
+import com.emailengine.core.contact.EmailAddress;
+import com.emailengine.core.contact.InvalidEmailAddressException;
+import com.emailengine.core.templating.Language;
+import com.emailengine.core.tenant.DkimSelector;
+import com.emailengine.core.tenant.IpPool;
+import com.emailengine.core.tenant.SendingAddress;
+import com.emailengine.core.tenant.Tenant;
+import com.emailengine.core.tenant.Tenants;
+import com.emailengine.core.validation.DomainName;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads {@code tenants.yaml}. Schema: docs/config.md. */
+final class TenantsFile {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,30}");
+    private static final Pattern SELECTOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
+    private static final Set<String> DKIM_ALGORITHMS = Set.of("rsa-sha256", "ed25519-sha256");
+    private static final Set<String> KEYS = Set.of("id", "name", "sending-domain", "from", "return-path-domain",
+            "default-language", "welcome-campaign", "dkim-selectors", "ip-pool");
+
+    private TenantsFile() {
+    }
+
+    static Set<String> ids(ConfigMap doc) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ConfigNode node : doc.list("tenants")) {
+            ConfigMap map = node.asMap("a tenant");
+            String id = map.string("id");
+            if (!ID.matcher(id).matches()) {
+                throw map.required("id").error("tenant id '" + id + "' must be 2-31 lower-case letters, digits and dashes");
+            }
+            if (!ids.add(id)) {
+                throw map.required("id").error("tenant '" + id + "' is defined twice");
+            }
+        }
+        return ids;
+    }
+
+    static Tenants read(ConfigMap doc, Campaigns campaigns) {
+        doc.allowOnly(Set.of("tenants"));
+        ids(doc);
+        Map<String, String> ipOwners = new HashMap<>();
+        List<Tenant> tenants = new ArrayList<>();
+        for (ConfigNode node : doc.list("tenants")) {
+            tenants.add(tenant(node.asMap("a tenant").allowOnly(KEYS), campaigns, ipOwners));
+        }
+        if (tenants.isEmpty()) {
+            throw doc.error("at least one tenant is needed");
+        }
+        return new Tenants(tenants);
+    }
+
+    private static Tenant tenant(ConfigMap map, Campaigns campaigns, Map<String, String> ipOwners) {
+        String id = map.string("id");
+        String sendingDomain = domain(map, "sending-domain");
+        ConfigMap from = map.map("from").allowOnly(Set.of("address", "name"));
+        String fromAddress;
+        try {
+            fromAddress = EmailAddress.parse(from.string("address")).value();
+        } catch (InvalidEmailAddressException e) {
+            throw from.required("address").error("from address is not valid: " + e.getMessage());
+        }
+        if (!fromAddress.endsWith("@" + sendingDomain)) {
+            throw from.required("address").error("from address " + fromAddress + " must be in the sending domain "
+                    + sendingDomain + " so that DKIM and DMARC align");
+        }
+        String returnPathDomain = domain(map, "return-path-domain");
+        if (!returnPathDomain.equals(sendingDomain) && !returnPathDomain.endsWith("." + sendingDomain)) {
+            throw map.required("return-path-domain").error("return-path domain " + returnPathDomain
+                    + " must be the sending domain or one of its subdomains so that SPF aligns for DMARC");
+        }
+        String language = map.string("default-language");
+        if (Language.fromTag(language).isEmpty()) {
+            throw map.required("default-language").error("unsupported language '" + language + "'");
+        }
+        String welcome = map.string("welcome-campaign");
+        if (campaigns.find(id, welcome).isEmpty()) {
+            throw map.required("welcome-campaign").error("campaign '" + welcome + "' is not defined for tenant '" + id
+                    + "' in " + EngineConfig.CAMPAIGNS_FILE);
+        }
+        List<DkimSelector> selectors = new ArrayList<>();
+        for (ConfigNode selectorNode : map.list("dkim-selectors")) {
+            ConfigMap s = selectorNode.asMap("a DKIM selector").allowOnly(Set.of("selector", "algorithm"));
+            String selector = s.string("selector");
+            if (!SELECTOR.matcher(selector).matches()) {
+                throw s.required("selector").error("DKIM selector '" + selector + "' must be letters, digits and dashes");
+            }
+            String algorithm = s.string("algorithm");
+            if (!DKIM_ALGORITHMS.contains(algorithm)) {
+                throw s.required("algorithm").error("DKIM algorithm must be one of " + DKIM_ALGORITHMS + ", got '" + algorithm + "'");
+            }
+            selectors.add(new DkimSelector(selector, algorithm));
+        }
+        if (selectors.isEmpty()) {
+            throw map.required("dkim-selectors").error("at least one DKIM selector is needed");
+        }
+        IpPool pool = new IpPool(id, poolAddresses(map, id, ipOwners));
+        return new Tenant(id, map.optionalString("name").orElse(id), sendingDomain, fromAddress,
+                from.optionalString("name").orElse(map.optionalString("name").orElse(id)), returnPathDomain,
+                Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors);
+    }
+
+    private static List<SendingAddress> poolAddresses(ConfigMap map, String tenantId, Map<String, String> ipOwners) {
+        List<SendingAddress> addresses = new ArrayList<>();
+        for (ConfigNode entryNode : map.list("ip-pool")) {
+            ConfigMap entry = entryNode.asMap("an ip-pool entry").allowOnly(Set.of("addresses", "ehlo"));
+            ConfigNode rangeNode = entry.required("addresses");
+            List<InetAddress> range;
+            try {
+                range = AddressRange.parse(rangeNode.asScalar("addresses").string("addresses"));
+            } catch (IllegalArgumentException e) {
+                throw rangeNode.error(e.getMessage());
+            }
+            String ehloPattern = entry.string("ehlo");
+            for (InetAddress address : range) {
+                String ip = address.getHostAddress();
+                String owner = ipOwners.putIfAbsent(ip, tenantId);
+                if (owner != null) {
+                    throw rangeNode.error("address " + ip + " is already in the pool of tenant '" + owner + "'");
+                }
+                String ehlo = EhloNames.expand(ehloPattern, address);
+                if (!DomainName.isValid(ehlo)) {
+                    throw entry.required("ehlo").error("EHLO name '" + ehlo + "' for " + ip + " is not a valid host name");
+                }
+                addresses.add(new SendingAddress(address, ehlo));
+            }
+        }
+        if (addresses.isEmpty()) {
+            throw map.required("ip-pool").error("tenant '" + tenantId + "' needs at least one sending address");
+        }
+        return addresses;
+    }
+
+    private static String domain(ConfigMap map, String key) {
+        String value = map.string(key).toLowerCase(java.util.Locale.ROOT);
+        if (!DomainName.isValid(value)) {
+            throw map.required(key).error("'" + value + "' is not a valid domain name");
+        }
+        return value;
+    }
+}

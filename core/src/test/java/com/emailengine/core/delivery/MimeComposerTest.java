@@ -1,0 +1,80 @@
+package com.emailengine.core.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class MimeComposerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private final MimeComposer composer = new MimeComposer(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static OutboundMessage message(String subject, String html, String text) {
+        return new OutboundMessage("abc123", "sos-expat", "welcome", 0, "c1", "zoe@example.test", "hello@sos-expat.test",
+                "SOS-Expat Équipe", "b+abc123@bounces.sos-expat.test", subject, html, text, "fr", NOW);
+    }
+
+    private static MimeMessage parse(byte[] bytes) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void composesMultipartAlternativeWithTextFirstAndUtf8Parts() throws Exception {
+        byte[] bytes = composer.compose(message("Bienvenue chez SOS-Expat", "<p>Bonjour Zoé</p>", "Bonjour Zoé\n"), "sos-expat.test");
+        MimeMessage parsed = parse(bytes);
+
+        assertThat(parsed.getContentType()).startsWith("multipart/alternative");
+        MimeMultipart parts = (MimeMultipart) parsed.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
+        // Text line ends travel as CRLF, the canonical form of text in MIME (RFC 2046 §4.1.1).
+        assertThat((String) parts.getBodyPart(0).getContent()).isEqualTo("Bonjour Zoé\r\n");
+        assertThat((String) parts.getBodyPart(1).getContent()).isEqualTo("<p>Bonjour Zoé</p>");
+        assertThat(parsed.getHeader("Message-ID")[0]).isEqualTo("<abc123@sos-expat.test>");
+        assertThat(parsed.getHeader("Feedback-ID")[0]).isEqualTo("welcome:0:sos-expat:ee");
+        assertThat(parsed.getFrom()[0].toString()).contains("hello@sos-expat.test");
+        assertThat(parsed.getSentDate().toInstant()).isEqualTo(NOW);
+    }
+
+    @Test
+    void encodesRightToLeftAndCjkSubjectsAndReadsThemBack() throws Exception {
+        String arabic = "مرحبًا بك في SOS-Expat";
+        String chinese = "欢迎来到 Ulixai";
+
+        assertThat(parse(composer.compose(message(arabic, "<p>x</p>", "x"), "sos-expat.test")).getSubject()).isEqualTo(arabic);
+        String raw = new String(composer.compose(message(chinese, "<p>x</p>", "x"), "sos-expat.test"), StandardCharsets.US_ASCII);
+        assertThat(raw).contains("Subject: =?UTF-8?");
+        assertThat(parse(raw.getBytes(StandardCharsets.US_ASCII)).getSubject()).isEqualTo(chinese);
+    }
+
+    @Test
+    void keepsEveryLineWithin998OctetsAndEndsLinesWithCrlfOnly() {
+        String longLine = "<p>" + "x".repeat(5000) + " é</p>";
+        byte[] bytes = composer.compose(message("Long", longLine, "y".repeat(3000)), "sos-expat.test");
+
+        int lineLength = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                assertThat(i).as("LF at %d preceded by CR", i).isGreaterThan(0);
+                assertThat(bytes[i - 1]).as("LF at %d preceded by CR", i).isEqualTo((byte) '\r');
+                lineLength = 0;
+            } else if (bytes[i] != '\r') {
+                lineLength++;
+                assertThat(lineLength).as("line length at byte %d", i).isLessThanOrEqualTo(998);
+            }
+        }
+        for (byte b : bytes) {
+            assertThat(b & 0xff).as("7-bit clean").isLessThan(128);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.emailengine.functions.feedback;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.emailengine.core.delivery.DeliveryEvent;
+import com.emailengine.core.feedback.DeliveryFeedback;
+import com.emailengine.core.json.Json;
+import com.emailengine.functions.runtime.FunctionDependencies;
+import com.emailengine.functions.runtime.SqsBatchRunner;
+
+/** Consumes the events queue: applies the fleet's delivery outcomes to contacts. */
+public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final SqsBatchRunner runner;
+
+    public DeliveryEventsHandler() {
+        this(FunctionDependencies.environment());
+    }
+
+    public DeliveryEventsHandler(FunctionDependencies dependencies) {
+        DeliveryFeedback feedback = dependencies.deliveryFeedback();
+        this.runner = new SqsBatchRunner("delivery-events",
+                message -> feedback.apply(Json.read(message.getBody(), DeliveryEvent.class)));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return runner.run(event);
+    }
+}

@@ -1,0 +1,104 @@
+package com.emailengine.functions.topology;
+
+import com.emailengine.functions.campaign.DueStepsHandler;
+import com.emailengine.functions.feedback.DeliveryEventsHandler;
+import com.emailengine.functions.ingest.ContactsQueueHandler;
+import com.emailengine.functions.ingest.IngestContactsHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * THE one definition of the system's resources and their wiring: queues, tables, buckets, functions,
+ * routes, queue triggers and schedules. The CDK stack and the local cloud both build from it, so local
+ * and cloud cannot drift. Names here are logical; {@link ResourceNames} makes them physical per stage.
+ */
+public record SystemTopology(
+        List<QueueDefinition> queues,
+        List<TableDefinition> tables,
+        List<BucketDefinition> buckets,
+        List<FunctionDefinition> functions,
+        List<RouteDefinition> routes,
+        List<QueueTrigger> triggers,
+        List<ScheduleDefinition> schedules) {
+
+    public static final String CONTACTS_QUEUE = "contacts";
+    public static final String EVENTS_QUEUE = "events";
+    public static final String OUTBOUND_QUEUE_PREFIX = "outbound-";
+
+    public static final String CONTACTS_TABLE = "contacts";
+    public static final String ENROLLMENTS_TABLE = "enrollments";
+    public static final String ENROLLMENTS_DUE_INDEX = "due";
+    public static final String MESSAGES_TABLE = "messages";
+
+    public static final String CONFIG_BUCKET = "config";
+
+    public static final String INGEST_FUNCTION = "ingest-api";
+    public static final String INTAKE_FUNCTION = "contact-intake";
+    public static final String DUE_STEPS_FUNCTION = "due-steps";
+    public static final String EVENTS_FUNCTION = "delivery-events";
+
+    public static final String INGEST_ROUTE_PATH = "/api/v2/contacts/ingest";
+
+    public SystemTopology {
+        queues = List.copyOf(queues);
+        tables = List.copyOf(tables);
+        buckets = List.copyOf(buckets);
+        functions = List.copyOf(functions);
+        routes = List.copyOf(routes);
+        triggers = List.copyOf(triggers);
+        schedules = List.copyOf(schedules);
+    }
+
+    /** The topology serving these tenants: each tenant has its own outbound queue. */
+    public static SystemTopology forTenants(List<String> tenantIds) {
+        Duration lambdaQueueVisibility = Duration.ofSeconds(180);
+        List<QueueDefinition> queues = new ArrayList<>();
+        queues.add(new QueueDefinition(CONTACTS_QUEUE, lambdaQueueVisibility, Duration.ofDays(4), 5));
+        queues.add(new QueueDefinition(EVENTS_QUEUE, lambdaQueueVisibility, Duration.ofDays(4), 5));
+        for (String tenant : tenantIds) {
+            // The fleet re-hides deferred messages itself (ChangeMessageVisibility), so a message is received
+            // many times during its retry life; the DLQ catches only messages that keep crashing a node.
+            queues.add(new QueueDefinition(outboundQueue(tenant), Duration.ofMinutes(5), Duration.ofDays(14), 50));
+        }
+        List<TableDefinition> tables = List.of(
+                new TableDefinition(CONTACTS_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("contact_id")),
+                        List.of(), Optional.empty()),
+                new TableDefinition(ENROLLMENTS_TABLE, KeyAttribute.string("tenant_campaign"),
+                        Optional.of(KeyAttribute.string("contact_id")),
+                        List.of(new IndexDefinition(ENROLLMENTS_DUE_INDEX, KeyAttribute.string("due_tenant"),
+                                KeyAttribute.number("due_at"))),
+                        Optional.empty()),
+                new TableDefinition(MESSAGES_TABLE, KeyAttribute.string("message_id"), Optional.empty(), List.of(),
+                        Optional.of("expires_at")));
+        List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty()));
+        List<FunctionDefinition> functions = List.of(
+                new FunctionDefinition(INGEST_FUNCTION, IngestContactsHandler.class, 1024, Duration.ofSeconds(10), OptionalInt.empty()),
+                new FunctionDefinition(INTAKE_FUNCTION, ContactsQueueHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty()),
+                new FunctionDefinition(DUE_STEPS_FUNCTION, DueStepsHandler.class, 1024, Duration.ofSeconds(60), OptionalInt.of(1)),
+                new FunctionDefinition(EVENTS_FUNCTION, DeliveryEventsHandler.class, 512, Duration.ofSeconds(30), OptionalInt.empty()));
+        List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION));
+        List<QueueTrigger> triggers = List.of(
+                new QueueTrigger(CONTACTS_QUEUE, INTAKE_FUNCTION, 10, Duration.ofSeconds(1)),
+                new QueueTrigger(EVENTS_QUEUE, EVENTS_FUNCTION, 10, Duration.ofSeconds(1)));
+        List<ScheduleDefinition> schedules = List.of(
+                new ScheduleDefinition("due-steps-every-minute", "rate(1 minute)", DUE_STEPS_FUNCTION));
+        return new SystemTopology(queues, tables, buckets, functions, routes, triggers, schedules);
+    }
+
+    public static String outboundQueue(String tenantId) {
+        return OUTBOUND_QUEUE_PREFIX + tenantId;
+    }
+
+    public FunctionDefinition function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function " + name));
+    }
+
+    public QueueDefinition queue(String name) {
+        return queues.stream().filter(q -> q.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no queue " + name));
+    }
+}

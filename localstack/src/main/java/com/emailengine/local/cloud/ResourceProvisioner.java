@@ -1,0 +1,162 @@
+package com.emailengine.local.cloud;
+
+import com.emailengine.functions.runtime.Log;
+import com.emailengine.functions.topology.BucketDefinition;
+import com.emailengine.functions.topology.IndexDefinition;
+import com.emailengine.functions.topology.KeyAttribute;
+import com.emailengine.functions.topology.QueueDefinition;
+import com.emailengine.functions.topology.ResourceNames;
+import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.functions.topology.TableDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates the topology's queues (each with its DLQ and redrive policy), tables (with their indexes) and
+ * buckets through the AWS APIs, against the embedded emulators or LocalStack alike. Idempotent: what
+ * exists is kept, so a restart on persistent data works.
+ */
+public final class ResourceProvisioner {
+
+    /** What was provisioned: queue URLs and ARNs by logical name, bucket names by logical name. */
+    public record Provisioned(Map<String, String> queueUrls, Map<String, String> queueArns, Map<String, String> buckets) {
+    }
+
+    private final SqsClient sqs;
+    private final DynamoDbClient dynamo;
+    private final S3Client s3;
+
+    public ResourceProvisioner(SqsClient sqs, DynamoDbClient dynamo, S3Client s3) {
+        this.sqs = sqs;
+        this.dynamo = dynamo;
+        this.s3 = s3;
+    }
+
+    public Provisioned provision(SystemTopology topology, ResourceNames names) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, String> arns = new LinkedHashMap<>();
+        for (QueueDefinition queue : topology.queues()) {
+            String dlqUrl = createQueue(names.queue(queue.deadLetterName()), Map.of(
+                    QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(java.time.Duration.ofDays(14).toSeconds())));
+            String dlqArn = arn(dlqUrl);
+            String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\"}";
+            String url = createQueue(names.queue(queue.name()), Map.of(
+                    QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(queue.visibilityTimeout().toSeconds()),
+                    QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(queue.retention().toSeconds()),
+                    QueueAttributeName.REDRIVE_POLICY, redrive));
+            urls.put(queue.name(), url);
+            arns.put(queue.name(), arn(url));
+            urls.put(queue.deadLetterName(), dlqUrl);
+            arns.put(queue.deadLetterName(), dlqArn);
+        }
+        for (TableDefinition table : topology.tables()) {
+            createTable(names.table(table.name()), table);
+        }
+        Map<String, String> buckets = new LinkedHashMap<>();
+        for (BucketDefinition bucket : topology.buckets()) {
+            String name = names.bucket(bucket.name());
+            try {
+                s3.createBucket(r -> r.bucket(name));
+            } catch (BucketAlreadyOwnedByYouException e) {
+                // Kept from an earlier run.
+            } catch (S3Exception e) {
+                if (e.statusCode() != 409) {
+                    throw e;
+                }
+            }
+            buckets.put(bucket.name(), name);
+        }
+        return new Provisioned(urls, arns, buckets);
+    }
+
+    private String createQueue(String name, Map<QueueAttributeName, String> attributes) {
+        String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
+        // Set separately so an existing queue (persistent data) gets the current definition too.
+        sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(attributes));
+        return url;
+    }
+
+    private String arn(String queueUrl) {
+        return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    private void createTable(String name, TableDefinition table) {
+        Set<KeyAttribute> attributes = new LinkedHashSet<>();
+        attributes.add(table.partitionKey());
+        table.sortKey().ifPresent(attributes::add);
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (IndexDefinition index : table.indexes()) {
+            attributes.add(index.partitionKey());
+            attributes.add(index.sortKey());
+            indexes.add(GlobalSecondaryIndex.builder().indexName(index.name())
+                    .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
+                    .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+        }
+        List<KeySchemaElement> keySchema = new ArrayList<>();
+        keySchema.add(key(table.partitionKey(), KeyType.HASH));
+        table.sortKey().ifPresent(sort -> keySchema.add(key(sort, KeyType.RANGE)));
+        try {
+            dynamo.createTable(r -> {
+                r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST).keySchema(keySchema)
+                        .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder().attributeName(a.name())
+                                .attributeType(a.kind() == KeyAttribute.Kind.S ? ScalarAttributeType.S : ScalarAttributeType.N).build()).toList());
+                if (!indexes.isEmpty()) {
+                    r.globalSecondaryIndexes(indexes);
+                }
+            });
+        } catch (ResourceInUseException e) {
+            // Kept from an earlier run.
+        }
+        waitUntilActive(name);
+        table.ttlAttribute().ifPresent(ttl -> enableTtl(name, ttl));
+    }
+
+    private void waitUntilActive(String name) {
+        for (int i = 0; i < 200; i++) {
+            if (dynamo.describeTable(r -> r.tableName(name)).table().tableStatus() == TableStatus.ACTIVE) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("table " + name + " did not become ACTIVE");
+    }
+
+    private void enableTtl(String table, String attribute) {
+        try {
+            dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
+        } catch (DynamoDbException e) {
+            // dynalite has no UpdateTimeToLive; locally nothing expires, which only keeps more history.
+            Log.info("provisioner", "TTL on " + table + "." + attribute + " not enabled by this emulator (" + e.awsErrorDetails().errorCode() + ")");
+        }
+    }
+
+    private static KeySchemaElement key(KeyAttribute attribute, KeyType type) {
+        return KeySchemaElement.builder().attributeName(attribute.name()).keyType(type).build();
+    }
+}

@@ -1,0 +1,180 @@
+package com.emailengine.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.emailengine.functions.runtime.Log;
+import com.emailengine.functions.topology.RouteDefinition;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+/**
+ * API Gateway (HTTP API, payload format 2.0) on 127.0.0.1: turns each request into an
+ * {@link APIGatewayV2HTTPEvent}, invokes the route's function and writes its response back, with the
+ * gateway's own behaviour where the function is not involved: 404 for an unknown route, 413 above the
+ * 10 MB payload quota, 500 when the function throws.
+ */
+public final class LocalApiGateway implements AutoCloseable {
+
+    /** HTTP API's maximum request payload. */
+    static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final HttpServer server;
+    private final Map<String, LocalFunction> routes;
+
+    private LocalApiGateway(HttpServer server, Map<String, LocalFunction> routes) {
+        this.server = server;
+        this.routes = routes;
+    }
+
+    /** @param routes route definitions with the function serving each */
+    public static LocalApiGateway start(String host, int port, Map<RouteDefinition, LocalFunction> routes) throws IOException {
+        Map<String, LocalFunction> byKey = new HashMap<>();
+        routes.forEach((route, function) -> byKey.put(route.routeKey(), function));
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        LocalApiGateway gateway = new LocalApiGateway(server, Map.copyOf(byKey));
+        server.createContext("/", gateway::handle);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return gateway;
+    }
+
+    public URI endpoint() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            LocalFunction function = routes.get(method + " " + path);
+            if (function == null) {
+                respond(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = readLimited(exchange.getRequestBody());
+            if (body == null) {
+                respond(exchange, 413, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            APIGatewayV2HTTPEvent event = event(exchange, method, path, body);
+            Object result;
+            try {
+                result = function.invoke(event);
+            } catch (RuntimeException e) {
+                Log.warn("api-gateway", "function " + function.name() + " failed: " + e);
+                respond(exchange, 500, Map.of("content-type", "application/json"),
+                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) result;
+            byte[] out = response.getBody() == null ? new byte[0]
+                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                    : response.getBody().getBytes(StandardCharsets.UTF_8);
+            respond(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), out);
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String path, byte[] body) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> parameters = new HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                String key = java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                parameters.merge(key, value, (a, b) -> a + "," + b);
+            }
+        }
+        String text = utf8Text(body);
+        Instant now = Instant.now();
+        String routeKey = method + " " + path;
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(routeKey)
+                .withRawPath(path)
+                .withRawQueryString(query == null ? "" : query)
+                .withHeaders(headers)
+                .withQueryStringParameters(parameters.isEmpty() ? null : parameters)
+                .withBody(body.length == 0 ? null : text != null ? text : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(body.length > 0 && text == null)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAccountId("000000000000")
+                        .withApiId("local")
+                        .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withRouteKey(routeKey)
+                        .withStage("$default")
+                        .withTime(REQUEST_TIME.format(now))
+                        .withTimeEpoch(now.toEpochMilli())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(method)
+                                .withPath(path)
+                                .withProtocol(exchange.getProtocol())
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withUserAgent(headers.get("user-agent"))
+                                .build())
+                        .build())
+                .build();
+    }
+
+    /** The body as text when it is valid UTF-8, as API Gateway passes text bodies; else null (sent base64). */
+    private static String utf8Text(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** @return the body, or null when it exceeds the payload quota */
+    private static byte[] readLimited(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+        return bytes.length > MAX_PAYLOAD_BYTES ? null : bytes;
+    }
+
+    private static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.getResponseHeaders().set("apigw-requestid", UUID.randomUUID().toString());
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    public List<String> routeKeys() {
+        return List.copyOf(routes.keySet());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,35 @@
+package com.emailengine.local.runtime;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.emailengine.functions.runtime.FunctionDependencies;
+import com.emailengine.functions.topology.FunctionDefinition;
+import java.lang.reflect.InvocationTargetException;
+
+/**
+ * A function of the topology running in this JVM: the same handler class the cloud runs, built with the
+ * local cloud's dependencies instead of the process environment.
+ */
+public record LocalFunction(FunctionDefinition definition, RequestHandler<Object, Object> handler) {
+
+    @SuppressWarnings("unchecked")
+    public static LocalFunction create(FunctionDefinition definition, FunctionDependencies dependencies) {
+        try {
+            Object handler = definition.handler().getConstructor(FunctionDependencies.class).newInstance(dependencies);
+            return new LocalFunction(definition, (RequestHandler<Object, Object>) handler);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("function " + definition.name() + " failed to start: " + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("handler " + definition.handler().getName()
+                    + " needs a public constructor taking FunctionDependencies", e);
+        }
+    }
+
+    /** Invokes the handler as Lambda would, with a fresh context carrying the function's deadline. */
+    public Object invoke(Object event) {
+        return handler.handleRequest(event, new LocalLambdaContext(definition.name(), definition.memoryMb(), definition.timeout()));
+    }
+
+    public String name() {
+        return definition.name();
+    }
+}

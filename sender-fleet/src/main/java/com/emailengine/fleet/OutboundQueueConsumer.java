@@ -1,0 +1,115 @@
+package com.emailengine.fleet;
+
+import com.emailengine.core.delivery.OutboundMessage;
+import com.emailengine.core.json.Json;
+import com.emailengine.functions.runtime.Log;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Long-polls one outbound queue and processes each message on a worker, never holding more messages
+ * than the node's in-flight window allows (the window is shared by all queues of the node, so a
+ * tenant's backlog cannot take every slot of the other). A message whose processing throws is left on
+ * the queue; SQS shows it again after its visibility timeout.
+ */
+final class OutboundQueueConsumer implements Runnable {
+
+    /** SQS's longest visibility timeout: 12 hours. */
+    private static final long MAX_VISIBILITY_SECONDS = 12 * 3600;
+    /** SQS returns at most 10 messages per ReceiveMessage call. */
+    private static final int MAX_RECEIVE = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final OutboundDelivery delivery;
+    private final Semaphore window;
+    private final ExecutorService workers;
+    private final int waitSeconds;
+    private volatile boolean running = true;
+
+    OutboundQueueConsumer(SqsClient sqs, String queueUrl, OutboundDelivery delivery, Semaphore window,
+                          ExecutorService workers, int waitSeconds) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.delivery = delivery;
+        this.window = window;
+        this.workers = workers;
+        this.waitSeconds = waitSeconds;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            int slots;
+            try {
+                window.acquire();
+                slots = 1 + window.drainPermits();
+                if (slots > MAX_RECEIVE) {
+                    window.release(slots - MAX_RECEIVE);
+                    slots = MAX_RECEIVE;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            int wanted = slots;
+            try {
+                var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(wanted)
+                        .waitTimeSeconds(waitSeconds)).messages();
+                window.release(wanted - messages.size());
+                for (Message message : messages) {
+                    workers.submit(() -> {
+                        try {
+                            handle(message);
+                        } finally {
+                            window.release();
+                        }
+                    });
+                }
+            } catch (RuntimeException e) {
+                window.release(wanted);
+                if (running) {
+                    Log.warn("fleet", "receiving from " + queueUrl + " failed, retrying: " + e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void handle(Message message) {
+        try {
+            OutboundMessage outbound = Json.read(message.body(), OutboundMessage.class);
+            Disposition disposition = delivery.process(outbound);
+            switch (disposition) {
+                case Disposition.Delete delete ->
+                        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                case Disposition.RetryAfter retry -> hide(message, retry.delay());
+                case Disposition.HeldElsewhere held -> hide(message, held.delay());
+            }
+        } catch (RuntimeException e) {
+            Log.warn("fleet", "message " + message.messageId() + " failed on this attempt and stays queued: " + e);
+        }
+    }
+
+    private void hide(Message message, Duration delay) {
+        long seconds = Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, delay.toSeconds()));
+        sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                .visibilityTimeout((int) seconds));
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.SECONDS.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
