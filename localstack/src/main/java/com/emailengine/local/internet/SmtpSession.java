@@ -64,6 +64,9 @@ final class SmtpSession implements Runnable {
                 converse();
             } catch (SocketTimeoutException idle) {
                 tryToSay(SmtpReply.of(421, "4.4.2 " + host() + " timeout exceeded, closing connection"));
+            } catch (RuntimeException broken) {
+                // A failing behaviour (or a bug here) must look like a provider's local error, not a dead socket.
+                tryToSay(SmtpReply.of(421, "4.3.0 " + host() + " local error, closing connection: " + broken));
             }
         } catch (IOException gone) {
             // the client went away or the sink is closing; nothing is stored for an unfinished message
@@ -98,9 +101,10 @@ final class SmtpSession implements Runnable {
 
     /** Sends the greeting; false when the behaviour refused the connection and it is over. */
     private boolean greet() throws IOException {
-        Optional<SmtpReply> refusal = sink.behaviour().onConnect(connection()).filter(r -> !r.isPositive());
+        Optional<SmtpReply> verdict = sink.behaviour().onConnect(connection());
+        Optional<SmtpReply> refusal = verdict.filter(r -> !r.isPositive());
         if (refusal.isEmpty()) {
-            reply(SmtpReply.of(220, host() + " ESMTP Email-Engine local sink '" + sink.name() + "' ready"));
+            reply(verdict.orElse(SmtpReply.of(220, host() + " ESMTP Email-Engine local sink '" + sink.name() + "' ready")));
             return true;
         }
         sink.countRefusedConnection();
@@ -323,7 +327,15 @@ final class SmtpSession implements Runnable {
             resetTransaction();
             return refuse(verdict.get());
         }
-        ReceivedMail mail = sink.store(connection(), envelope, mailParameters, message, protocol());
+        ReceivedMail mail;
+        try {
+            mail = sink.store(connection(), envelope, mailParameters, message, protocol());
+        } catch (IOException diskTrouble) {
+            // The mail folder failed, not the connection: tell the client to retry, as a provider would.
+            sink.countRejectedMessage();
+            resetTransaction();
+            return reply(SmtpReply.of(451, "4.3.0 cannot store the message: " + diskTrouble.getMessage()));
+        }
         resetTransaction();
         return reply(verdict.orElse(SmtpReply.of(250, "2.0.0 ok: queued as " + mail.id())));
     }

@@ -238,6 +238,54 @@ class SmtpSinkTest {
     }
 
     @Test
+    void greets421ForAPeriodUntilTheBehaviourIsSwapped() throws Exception {
+        sink.useBehaviour(SinkBehaviour.tempFailConnectionsFor(Duration.ofHours(1)));
+        for (int i = 0; i < 3; i++) {
+            try (RawSmtpClient client = new RawSmtpClient(sink.address(), InetAddress.getByName("127.0.1.13"))) {
+                assertThat(client.read().toString()).isEqualTo("421 4.7.0 try later");
+            }
+        }
+
+        sink.useBehaviour(SinkBehaviour.tempFailConnectionsFor(Duration.ZERO));
+        try (RawSmtpClient client = new RawSmtpClient(sink.address(), InetAddress.getByName("127.0.1.13"))) {
+            assertThat(client.read().code()).isEqualTo(220);
+        }
+    }
+
+    @Test
+    void answers421WhenTheBehaviourItselfFails() throws Exception {
+        sink.useBehaviour(new SinkBehaviour() {
+            @Override
+            public java.util.Optional<SmtpReply> onRecipient(SinkConnection connection, String sender, String recipient) {
+                throw new IllegalStateException("broken script");
+            }
+        });
+        try (RawSmtpClient client = new RawSmtpClient(sink.address(), InetAddress.getByName("127.0.1.12"))) {
+            client.read();
+            client.command("EHLO x.test");
+            client.command("MAIL FROM:<a@sender.test>");
+            assertThat(client.command("RCPT TO:<b@gmail.test>").toString()).startsWith("421 4.3.0").contains("broken script");
+            assertThat(client.read()).isNull();
+        }
+    }
+
+    @Test
+    void answers451AndKeepsTheConnectionWhenTheMailFolderCannotBeWritten() throws Exception {
+        Path folder = mailRoot.resolve("gmail");
+        try (RawSmtpClient client = transactionUpToData("127.0.1.12")) {
+            try (Stream<Path> files = Files.list(folder)) {
+                assertThat(files).isEmpty();
+            }
+            Files.delete(folder);
+            Files.writeString(folder, "a file where the folder was");
+            client.write("Subject: lost\r\n\r\nbody\r\n.\r\n");
+            assertThat(client.read().toString()).startsWith("451 4.3.0");
+            assertThat(client.command("NOOP").code()).isEqualTo(250);
+        }
+        assertThat(sink.received()).isEmpty();
+    }
+
+    @Test
     void a554GreetingAnswers503ToEverythingButQuit() throws Exception {
         sink.useBehaviour(SinkBehaviour.rejectConnections(1, SmtpReply.parse("554 5.7.1 no SMTP service here")));
         try (RawSmtpClient client = new RawSmtpClient(sink.address(), InetAddress.getByName("127.0.1.13"))) {
