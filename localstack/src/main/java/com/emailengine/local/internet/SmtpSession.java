@@ -66,7 +66,8 @@ final class SmtpSession implements Runnable {
                 tryToSay(SmtpReply.of(421, "4.4.2 " + host() + " timeout exceeded, closing connection"));
             } catch (RuntimeException broken) {
                 // A failing behaviour (or a bug here) must look like a provider's local error, not a dead socket.
-                tryToSay(SmtpReply.of(421, "4.3.0 " + host() + " local error, closing connection: " + broken));
+                tryToSay(SmtpReply.of(421, "4.3.0 " + host() + " local error, closing connection: "
+                        + String.valueOf(broken).replaceAll("[\\r\\n]+", " ")));
             }
         } catch (IOException gone) {
             // the client went away or the sink is closing; nothing is stored for an unfinished message
