@@ -55,11 +55,11 @@ public record DkimKeyRecord(DkimAlgorithm algorithm, Optional<PublicKey> publicK
         if (v.isPresent() && !v.get().equals("DKIM1")) {
             throw new InvalidException(DkimVerdict.KEY_SYNTAX, "key record version is not DKIM1: " + v.get());
         }
+        String p = TagList.withoutWhitespace(tags.value("p")
+                .orElseThrow(() -> new InvalidException(DkimVerdict.KEY_SYNTAX, "key record lacks p=")));
         String k = tags.value("k").orElse("rsa");
         DkimAlgorithm algorithm = DkimAlgorithm.fromKeyType(k)
                 .orElseThrow(() -> new InvalidException(DkimVerdict.KEY_UNSUITABLE, "unknown key type k=" + k));
-        String p = TagList.withoutWhitespace(tags.value("p")
-                .orElseThrow(() -> new InvalidException(DkimVerdict.KEY_SYNTAX, "key record lacks p=")));
         Optional<PublicKey> key = Optional.empty();
         if (!p.isEmpty()) {
             byte[] data;

@@ -103,7 +103,8 @@ public final class DkimSigner {
                     field.glued(piece);
                 }
             }
-            field.word("bh=" + bodyHash + ";").word("b=");
+            // b= starts its own line so the signature reads as one block, as most signers lay it out.
+            field.word("bh=" + bodyHash + ";").onNewLine("b=");
 
             byte[] unsigned = field.text().getBytes(StandardCharsets.US_ASCII);
             hashInput.truncate(signedFieldsLength);

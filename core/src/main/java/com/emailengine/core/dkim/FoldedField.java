@@ -29,6 +29,12 @@ final class FoldedField {
         return append(word);
     }
 
+    /** Starts a new line with {@code word}. */
+    FoldedField onNewLine(String word) {
+        fold();
+        return append(word);
+    }
+
     /** Appends {@code piece} directly, folding first if it would overflow the line. */
     FoldedField glued(String piece) {
         if (column + piece.length() > WIDTH) {
