@@ -118,14 +118,17 @@ final class PythonDkim implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
-            requests.close();
-        } catch (IOException ignored) {
-            // the process is going away anyway
-        }
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            requests.close(); // end of input: pydkim.py serve returns
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
             process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

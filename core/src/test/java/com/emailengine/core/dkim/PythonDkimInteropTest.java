@@ -33,7 +33,7 @@ class PythonDkimInteropTest {
     static Map<String, String> dns;
 
     @AfterAll
-    static void stopPeer() throws InterruptedException {
+    static void stopPeer() {
         python.close();
     }
 
