@@ -9,7 +9,7 @@ import com.emailengine.core.tenant.IpPool;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.core.tenant.Tenants;
-import com.emailengine.core.validation.DomainName;
+import com.emailengine.core.dns.DomainName;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +26,8 @@ final class TenantsFile {
     private static final Pattern SELECTOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
     private static final Set<String> DKIM_ALGORITHMS = Set.of("rsa-sha256", "ed25519-sha256");
     private static final Set<String> KEYS = Set.of("id", "name", "sending-domain", "from", "return-path-domain",
-            "default-language", "welcome-campaign", "dkim-selectors", "ip-pool");
+            "return-path-mx", "default-language", "welcome-campaign", "dkim-selectors", "ip-pool", "dmarc");
+    private static final Set<String> DMARC_POLICIES = Set.of("none", "quarantine", "reject");
 
     private TenantsFile() {
     }
@@ -75,9 +76,27 @@ final class TenantsFile {
                     + sendingDomain + " so that DKIM and DMARC align");
         }
         String returnPathDomain = domain(map, "return-path-domain");
-        if (!returnPathDomain.equals(sendingDomain) && !returnPathDomain.endsWith("." + sendingDomain)) {
+        if (!returnPathDomain.endsWith("." + sendingDomain)) {
             throw map.required("return-path-domain").error("return-path domain " + returnPathDomain
-                    + " must be the sending domain or one of its subdomains so that SPF aligns for DMARC");
+                    + " must be a subdomain of " + sendingDomain + " (such as bounces." + sendingDomain
+                    + "): SPF then aligns for DMARC, and its MX does not take over the sending domain's inbound mail");
+        }
+        String returnPathMx = map.optional("return-path-mx").isPresent() ? domain(map, "return-path-mx") : "mx." + returnPathDomain;
+        String dmarcPolicy = "none";
+        String dmarcReports = "dmarc-reports@" + sendingDomain;
+        if (map.optional("dmarc").isPresent()) {
+            ConfigMap dmarc = map.map("dmarc").allowOnly(Set.of("policy", "reports"));
+            dmarcPolicy = dmarc.optionalString("policy").orElse(dmarcPolicy);
+            if (!DMARC_POLICIES.contains(dmarcPolicy)) {
+                throw dmarc.required("policy").error("DMARC policy must be one of " + DMARC_POLICIES + ", got '" + dmarcPolicy + "'");
+            }
+            if (dmarc.optionalString("reports").isPresent()) {
+                try {
+                    dmarcReports = EmailAddress.parse(dmarc.string("reports")).value();
+                } catch (InvalidEmailAddressException e) {
+                    throw dmarc.required("reports").error("DMARC report address is not valid: " + e.getMessage());
+                }
+            }
         }
         String language = map.string("default-language");
         if (Language.fromTag(language).isEmpty()) {
@@ -106,8 +125,8 @@ final class TenantsFile {
         }
         IpPool pool = new IpPool(id, poolAddresses(map, id, ipOwners));
         return new Tenant(id, map.optionalString("name").orElse(id), sendingDomain, fromAddress,
-                from.optionalString("name").orElse(map.optionalString("name").orElse(id)), returnPathDomain,
-                Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors);
+                from.optionalString("name").orElse(map.optionalString("name").orElse(id)), returnPathDomain, returnPathMx,
+                Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors, dmarcPolicy, dmarcReports);
     }
 
     private static List<SendingAddress> poolAddresses(ConfigMap map, String tenantId, Map<String, String> ipOwners) {
@@ -129,7 +148,7 @@ final class TenantsFile {
                     throw rangeNode.error("address " + ip + " is already in the pool of tenant '" + owner + "'");
                 }
                 String ehlo = EhloNames.expand(ehloPattern, address);
-                if (!DomainName.isValid(ehlo)) {
+                if (DomainName.problemWith(ehlo, 2) != null) {
                     throw entry.required("ehlo").error("EHLO name '" + ehlo + "' for " + ip + " is not a valid host name");
                 }
                 addresses.add(new SendingAddress(address, ehlo));
@@ -143,8 +162,10 @@ final class TenantsFile {
 
     private static String domain(ConfigMap map, String key) {
         String value = map.string(key).toLowerCase(java.util.Locale.ROOT);
-        if (!DomainName.isValid(value)) {
-            throw map.required(key).error("'" + value + "' is not a valid domain name");
+        String problem = DomainName.problemWith(value, 2);
+        if (problem != null) {
+            throw map.required(key).error("'" + value + "' is not a valid domain name (" + problem
+                    + "; write internationalized names in their xn-- form)");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package com.emailengine.core.contact;
 
-import com.emailengine.core.validation.DomainName;
+import com.emailengine.core.validation.MailDomain;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -43,10 +43,10 @@ public record EmailAddress(String value, String localPart, String domain, String
             throw new InvalidEmailAddressException("ip_literal_domain", "IP-literal domains are not accepted");
         }
         String unicodeDomain = domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
-        DomainName.problem(unicodeDomain).ifPresent(reason -> {
+        MailDomain.problem(unicodeDomain).ifPresent(reason -> {
             throw new InvalidEmailAddressException(reason, "the domain '" + domain + "' is not valid (" + reason + ")");
         });
-        String ascii = DomainName.toAscii(unicodeDomain).orElseThrow();
+        String ascii = MailDomain.toAscii(unicodeDomain).orElseThrow();
         String lowerDomain = unicodeDomain.toLowerCase(Locale.ROOT);
         int octets = local.getBytes(StandardCharsets.UTF_8).length + 1 + ascii.length();
         if (octets > MAX_ADDRESS_OCTETS) {

@@ -42,9 +42,9 @@ public final class MimeComposer {
                 mime.setHeader("Content-Language", message.language());
             }
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(message.text(), StandardCharsets.UTF_8.name(), "plain");
+            text.setText(crlf(message.text()), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+            html.setText(crlf(message.html()), StandardCharsets.UTF_8.name(), "html");
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
@@ -58,6 +58,28 @@ public final class MimeComposer {
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("message " + message.id() + " cannot be composed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Line ends as CRLF: jakarta.mail writes a 7bit part's bytes as they are, and a bare LF would make the
+     * message invalid on the wire (RFC 5322 §2.3) and unsignable.
+     */
+    static String crlf(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append("\r\n");
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n') {
+                out.append("\r\n");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** jakarta.mail would otherwise invent its own Message-ID on saveChanges. */

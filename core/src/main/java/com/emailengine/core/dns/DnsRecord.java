@@ -24,9 +24,11 @@ public record DnsRecord(String name, Type type, long ttlSeconds, String value) {
         }
     }
 
-    /** Zone-file line, e.g. {@code ee1._domainkey.example.com. 3600 IN TXT "v=DKIM1; ..."}. */
+    /**
+     * Zone-file line, e.g. {@code ee1._domainkey.example.com. 3600 IN TXT "v=DKIM1; ..." "..."}; a TXT
+     * value longer than 255 octets is written as several character-strings, as RFC 1035 requires.
+     */
     public String zoneFileLine() {
-        String shown = type == Type.TXT ? '"' + value.replace("\"", "\\\"") + '"' : value;
-        return name + " " + ttlSeconds + " IN " + type + " " + shown;
+        return TxtCharacterStrings.zoneFileLine(this);
     }
 }

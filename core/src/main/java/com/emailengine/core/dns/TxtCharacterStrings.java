@@ -72,11 +72,11 @@ public final class TxtCharacterStrings {
 
     /**
      * A zone-file line that zone loaders accept for long TXT values too, unlike
-     * {@link DnsRecord#zoneFileLine()}, which writes one quoted string whatever its length.
+     * {@link DnsRecord#zoneFileLine()}, which calls this.
      */
     public static String zoneFileLine(DnsRecord record) {
         if (record.type() != DnsRecord.Type.TXT) {
-            return record.zoneFileLine();
+            return record.name() + " " + record.ttlSeconds() + " IN " + record.type() + " " + record.value();
         }
         return record.name() + " " + record.ttlSeconds() + " IN TXT " + zoneFileText(record.value());
     }

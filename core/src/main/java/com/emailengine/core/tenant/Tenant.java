@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * A customer of the engine that sends under its own domain from its own IPs.
  *
- * @param returnPathDomain the domain of the VERP envelope sender; bounces come back to it
+ * @param returnPathDomain the domain of the VERP envelope sender, below the sending domain; bounces come back to it
+ * @param returnPathMx     the host the return-path domain's MX points to (the fleet's bounce listener)
  * @param welcomeCampaign  the campaign a newly ingested contact is enrolled in
+ * @param dmarcPolicy      {@code none}, {@code quarantine} or {@code reject}: what receivers are asked to do
+ * @param dmarcReports     where receivers send DMARC aggregate reports
  */
 public record Tenant(
         String id,
@@ -15,10 +18,13 @@ public record Tenant(
         String fromAddress,
         String fromName,
         String returnPathDomain,
+        String returnPathMx,
         String defaultLanguage,
         String welcomeCampaign,
         IpPool pool,
-        List<DkimSelector> dkimSelectors) {
+        List<DkimSelector> dkimSelectors,
+        String dmarcPolicy,
+        String dmarcReports) {
 
     public Tenant {
         dkimSelectors = List.copyOf(dkimSelectors);

@@ -58,23 +58,30 @@ class MimeComposerTest {
     }
 
     @Test
+    void endsLinesWithCrlfEvenInShortPlainAsciiParts() {
+        assertCrlfAndShortLines(composer.compose(message("Plain", "<p>a</p>\n<p>b</p>\n", "line one\nline two\r\nthree\r"),
+                "sos-expat.test"));
+    }
+
+    @Test
     void keepsEveryLineWithin998OctetsAndEndsLinesWithCrlfOnly() {
         String longLine = "<p>" + "x".repeat(5000) + " é</p>";
-        byte[] bytes = composer.compose(message("Long", longLine, "y".repeat(3000)), "sos-expat.test");
+        assertCrlfAndShortLines(composer.compose(message("Long", longLine, "y".repeat(3000)), "sos-expat.test"));
+    }
 
+    private static void assertCrlfAndShortLines(byte[] bytes) {
         int lineLength = 0;
         for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                assertThat(i).as("LF at %d preceded by CR", i).isGreaterThan(0);
-                assertThat(bytes[i - 1]).as("LF at %d preceded by CR", i).isEqualTo((byte) '\r');
+            if (bytes[i] == '\r') {
+                assertThat(i + 1 < bytes.length && bytes[i + 1] == '\n').as("CR at %d followed by LF", i).isTrue();
+            } else if (bytes[i] == '\n') {
+                assertThat(i > 0 && bytes[i - 1] == '\r').as("LF at %d preceded by CR", i).isTrue();
                 lineLength = 0;
-            } else if (bytes[i] != '\r') {
+            } else {
                 lineLength++;
                 assertThat(lineLength).as("line length at byte %d", i).isLessThanOrEqualTo(998);
+                assertThat(bytes[i] & 0xff).as("7-bit clean at %d", i).isLessThan(128);
             }
-        }
-        for (byte b : bytes) {
-            assertThat(b & 0xff).as("7-bit clean").isLessThan(128);
         }
     }
 }

@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Host-name rules senders apply to a mail domain: LDH labels of 1-63 octets, 253 octets in all,
+ * The domain of an email address as senders accept it (for DNS records we publish, see
+ * {@link com.emailengine.core.dns.DomainName}, which takes A-labels only). Host-name rules: LDH labels of 1-63 octets, 253 octets in all,
  * at least two labels, and a top-level label that is not numeric (RFC 1123 §2.1, RFC 3696 §2).
  * Internationalized names are converted with IDNA (the JDK implements IDNA 2003).
  */
-public final class DomainName {
+public final class MailDomain {
 
-    private DomainName() {
+    private MailDomain() {
     }
 
     public static boolean isValid(String domain) {

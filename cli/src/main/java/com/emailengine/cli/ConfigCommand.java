@@ -1,0 +1,33 @@
+package com.emailengine.cli;
+
+import com.emailengine.core.config.DirectoryConfigSource;
+import com.emailengine.core.config.EngineConfig;
+import com.emailengine.core.tenant.Tenant;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code email-engine config check}: validates the configuration files and summarizes them. */
+@Command(name = "config", description = "Work with the configuration files.", subcommands = ConfigCommand.Check.class)
+final class ConfigCommand {
+
+    @Command(name = "check", description = "Validate tenants.yaml and campaigns.yaml; errors name the file and line.")
+    static final class Check implements Runnable {
+
+        @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
+        Path config;
+
+        @Override
+        public void run() {
+            Path dir = config != null ? config : EmailEngineCli.home().resolve("config/local");
+            EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(dir));
+            System.out.println(dir + ": valid");
+            for (Tenant tenant : engine.tenants().all()) {
+                System.out.printf("  tenant %-12s domain %-20s %3d IPs  %d DKIM selector(s)  welcome campaign: %s%n",
+                        tenant.id(), tenant.sendingDomain(), tenant.pool().addresses().size(), tenant.dkimSelectors().size(),
+                        tenant.welcomeCampaign());
+            }
+            System.out.println("  " + engine.campaigns().all().size() + " campaign(s)");
+        }
+    }
+}

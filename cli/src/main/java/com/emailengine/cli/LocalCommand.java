@@ -1,0 +1,58 @@
+package com.emailengine.cli;
+
+import com.emailengine.local.LocalCloud;
+import com.emailengine.local.LocalCloudOptions;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code email-engine local}: runs the whole engine on this machine until Ctrl-C. */
+@Command(name = "local", description = "Start the local cloud (emulators, functions, fleet, DNS, SMTP sinks) and print its endpoints.")
+final class LocalCommand implements Runnable {
+
+    @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
+    Path config;
+
+    @Option(names = "--data-dir", description = "keep DynamoDB and S3 data in this folder across runs (default: in memory)")
+    Path dataDir;
+
+    @Option(names = "--mail-dir", description = "where sinks write delivered mail as .eml (default: local-data/mail)")
+    Path mailDir;
+
+    @Option(names = "--api-port", defaultValue = "8080", description = "local API gateway port (default: ${DEFAULT-VALUE})")
+    int apiPort;
+
+    @Option(names = "--smtp-port", defaultValue = "2525", description = "port of every SMTP sink (default: ${DEFAULT-VALUE})")
+    int smtpPort;
+
+    @Option(names = "--dns-port", defaultValue = "10053", description = "port of the local DNS server (default: ${DEFAULT-VALUE})")
+    int dnsPort;
+
+    @Override
+    public void run() {
+        Path home = EmailEngineCli.home();
+        LocalCloudOptions options = LocalCloudOptions.standard(config != null ? config : home.resolve("config/local"),
+                home.resolve("local-data"));
+        options = options.withPorts(apiPort, options.sqsPort(), options.dynamoDbPort(), options.s3Port(), dnsPort, smtpPort);
+        if (dataDir != null) {
+            options = options.withDataDir(dataDir);
+        }
+        if (mailDir != null) {
+            options = options.withMailDir(mailDir);
+        }
+        LocalCloud cloud = LocalCloud.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cloud.close();
+            stopped.countDown();
+        }));
+        System.out.println(Endpoints.describe(cloud));
+        System.out.println("Press Ctrl-C to stop.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

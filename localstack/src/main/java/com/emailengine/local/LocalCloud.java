@@ -1,0 +1,229 @@
+package com.emailengine.local;
+
+import com.emailengine.core.config.DirectoryConfigSource;
+import com.emailengine.core.config.EngineConfig;
+import com.emailengine.fleet.DkimMessageSigner;
+import com.emailengine.fleet.FleetNode;
+import com.emailengine.fleet.FleetSettings;
+import com.emailengine.functions.runtime.FunctionDependencies;
+import com.emailengine.functions.runtime.Settings;
+import com.emailengine.functions.topology.FunctionDefinition;
+import com.emailengine.functions.topology.QueueTrigger;
+import com.emailengine.functions.topology.ResourceNames;
+import com.emailengine.functions.topology.RouteDefinition;
+import com.emailengine.functions.topology.ScheduleDefinition;
+import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.local.cloud.CloudEndpoints;
+import com.emailengine.local.cloud.EmulatorSettings;
+import com.emailengine.local.cloud.LocalEmulators;
+import com.emailengine.local.cloud.ResourceProvisioner;
+import com.emailengine.local.internet.LocalInternet;
+import com.emailengine.local.internet.LocalInternetSettings;
+import com.emailengine.local.internet.MailProvider;
+import com.emailengine.local.runtime.LocalApiGateway;
+import com.emailengine.local.runtime.LocalFunction;
+import com.emailengine.local.runtime.LocalScheduler;
+import com.emailengine.local.runtime.SqsEventSourcePoller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The whole engine on one machine: AWS-compatible emulators (SQS, DynamoDB, S3) provisioned from the
+ * one topology definition, the same Lambda handlers behind a local API gateway, SQS event-source
+ * pollers and a scheduler, a sender-fleet node, and a local internet (DNS plus mailbox-provider SMTP
+ * sinks) that the fleet resolves and delivers to, from loopback source addresses.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    private final LocalCloudOptions options;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private EngineConfig config;
+    private SystemTopology topology;
+    private ResourceNames names;
+    private LocalEmulators emulators;
+    private ResourceProvisioner.Provisioned provisioned;
+    private LocalInternet internet;
+    private FunctionDependencies dependencies;
+    private LocalApiGateway api;
+    private LocalScheduler scheduler;
+    private final List<FleetNode> fleet = new ArrayList<>();
+    private Map<String, String> settings;
+
+    private LocalCloud(LocalCloudOptions options) {
+        this.options = options;
+    }
+
+    /** Starts everything or, on failure, stops what had started and rethrows. */
+    public static LocalCloud start(LocalCloudOptions options) {
+        LocalCloud cloud = new LocalCloud(options);
+        try {
+            cloud.boot();
+            return cloud;
+        } catch (RuntimeException | IOException e) {
+            cloud.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private void boot() throws IOException {
+        // Configuration first: a mistake in it is reported before anything starts.
+        config = EngineConfig.load(new DirectoryConfigSource(options.configDir()));
+        topology = SystemTopology.forTenants(config.tenants().ids());
+        names = new ResourceNames(options.stage());
+
+        emulators = remember(LocalEmulators.start(new EmulatorSettings(EmulatorSettings.LOOPBACK, options.sqsPort(),
+                options.dynamoDbPort(), options.s3Port(), options.dataDir())));
+        CloudEndpoints endpoints = emulators.endpoints();
+        settings = new LinkedHashMap<>();
+        settings.put(Settings.STAGE, options.stage());
+        settings.put(Settings.REGION, endpoints.region());
+        settings.put(Settings.SQS_ENDPOINT, endpoints.sqs().toString());
+        settings.put(Settings.DYNAMODB_ENDPOINT, endpoints.dynamoDb().toString());
+        settings.put(Settings.S3_ENDPOINT, endpoints.s3().toString());
+        settings.put(Settings.ACCESS_KEY_ID, endpoints.accessKeyId());
+        settings.put(Settings.SECRET_ACCESS_KEY, endpoints.secretAccessKey());
+        FunctionDependencies admin = new FunctionDependencies(Settings.of(settings), Clock.systemUTC());
+        provisioned = new ResourceProvisioner(admin.sqs(), admin.dynamoDb(), admin.s3()).provision(topology, names);
+        provisioned.queueUrls().forEach((queue, url) -> settings.put(ResourceNames.queueUrlSetting(queue), url));
+        provisioned.buckets().forEach((bucket, name) -> settings.put(ResourceNames.bucketSetting(bucket), name));
+        uploadConfig(admin);
+
+        internet = remember(LocalInternet.start(internetSettings()));
+        LocalSendingDomains.publish(config, options.dkimKeyDir(), internet.zone());
+
+        InetSocketAddress dns = internet.dnsAddress();
+        settings.put(FleetSettings.DNS_RESOLVER, dns.getHostString() + ":" + dns.getPort());
+        settings.put(FleetSettings.SMTP_PORT, Integer.toString(internet.smtpPort()));
+        settings.put(FleetSettings.DKIM_KEY_DIR, options.dkimKeyDir().toString());
+        settings.put(FleetSettings.RECEIVE_WAIT, Integer.toString(options.pollWaitSeconds()));
+        settings.put(FleetSettings.RETRY_FIRST_DELAY, "5");
+        dependencies = new FunctionDependencies(Settings.of(settings), Clock.systemUTC());
+
+        Map<String, LocalFunction> functions = new HashMap<>();
+        for (FunctionDefinition definition : topology.functions()) {
+            functions.put(definition.name(), LocalFunction.create(definition, dependencies));
+        }
+        Map<RouteDefinition, LocalFunction> routes = new LinkedHashMap<>();
+        topology.routes().forEach(route -> routes.put(route, functions.get(route.function())));
+        api = remember(LocalApiGateway.start(EmulatorSettings.LOOPBACK, options.apiPort(), routes));
+        for (QueueTrigger trigger : topology.triggers()) {
+            remember(SqsEventSourcePoller.start(dependencies.sqs(), trigger, provisioned.queueUrls().get(trigger.queue()),
+                    provisioned.queueArns().get(trigger.queue()), endpoints.region(), functions.get(trigger.function()),
+                    options.pollWaitSeconds()));
+        }
+        scheduler = remember(new LocalScheduler(options.scheduleSpeedup()));
+        for (ScheduleDefinition schedule : topology.schedules()) {
+            scheduler.add(schedule, functions.get(schedule.function()));
+        }
+        for (int i = 1; i <= options.fleetNodes(); i++) {
+            startFleetNode("local-node-" + i);
+        }
+    }
+
+    /** Starts one more sender node (several nodes share the queues; tests use this to prove it). */
+    public FleetNode startFleetNode(String nodeId) {
+        Map<String, String> nodeSettings = new LinkedHashMap<>(settings);
+        nodeSettings.put(FleetSettings.NODE_ID, nodeId);
+        FleetSettings fleetSettings = FleetSettings.from(Settings.of(nodeSettings));
+        FleetNode node = FleetNode.start(fleetSettings, dependencies,
+                DkimMessageSigner.fromKeyDirectory(config.tenants(), fleetSettings.dkimKeyDir(), dependencies.clock()));
+        fleet.add(node);
+        remember(node);
+        return node;
+    }
+
+    private LocalInternetSettings internetSettings() {
+        LocalInternetSettings internetSettings = LocalInternetSettings.of(
+                new InetSocketAddress(EmulatorSettings.LOOPBACK, options.dnsPort()), options.smtpPort(),
+                MailProvider.defaultProviders(options.sinkAddressPrefix()));
+        return options.mailDir().map(internetSettings::withMailRoot).orElse(internetSettings);
+    }
+
+    private void uploadConfig(FunctionDependencies admin) throws IOException {
+        String bucket = provisioned.buckets().get(SystemTopology.CONFIG_BUCKET);
+        for (String file : List.of(EngineConfig.TENANTS_FILE, EngineConfig.CAMPAIGNS_FILE)) {
+            byte[] bytes = Files.readAllBytes(options.configDir().resolve(file));
+            admin.s3().putObject(r -> r.bucket(bucket).key("config/" + file).contentType("application/yaml"),
+                    RequestBody.fromBytes(bytes));
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    public URI apiEndpoint() {
+        return api.endpoint();
+    }
+
+    public CloudEndpoints cloudEndpoints() {
+        return emulators.endpoints();
+    }
+
+    public LocalInternet internet() {
+        return internet;
+    }
+
+    public FunctionDependencies dependencies() {
+        return dependencies;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public SystemTopology topology() {
+        return topology;
+    }
+
+    public ResourceNames names() {
+        return names;
+    }
+
+    public ResourceProvisioner.Provisioned provisioned() {
+        return provisioned;
+    }
+
+    public LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    public List<FleetNode> fleet() {
+        return List.copyOf(fleet);
+    }
+
+    public LocalCloudOptions options() {
+        return options;
+    }
+
+    /** Stops everything in the reverse order of starting; safe to call twice. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + resource.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+    }
+
+}

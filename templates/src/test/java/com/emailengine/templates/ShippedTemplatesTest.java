@@ -1,0 +1,38 @@
+package com.emailengine.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.emailengine.core.templating.ClasspathTemplateLibrary;
+import com.emailengine.core.templating.Language;
+import com.emailengine.core.templating.MessageRenderer;
+import com.emailengine.core.templating.RenderedContent;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ShippedTemplatesTest {
+
+    private final ClasspathTemplateLibrary library = new ClasspathTemplateLibrary(getClass().getClassLoader());
+    private final MessageRenderer renderer = new MessageRenderer(library);
+
+    private static Map<String, Object> vars(String firstName) {
+        return Map.of("contact", Map.of("firstName", firstName, "email", "x@example.test"),
+                "tenant", Map.of("name", "SOS-Expat"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void welcomeExistsInEveryLanguageAndRendersWithAndWithoutAFirstName(Language language) {
+        assertThat(library.find("welcome", language)).as("welcome/%s", language.code()).isPresent();
+
+        RenderedContent named = renderer.render("welcome", language, Language.EN, vars("Zoé"));
+        RenderedContent anonymous = renderer.render("welcome", language, Language.EN, vars(""));
+
+        assertThat(named.language()).isEqualTo(language);
+        assertThat(named.subject()).contains("SOS-Expat").doesNotContain("$").doesNotContain("#");
+        assertThat(named.html()).contains("Zoé").contains("lang=\"" + language.code() + "\"").doesNotContain("${");
+        assertThat(named.text()).contains("Zoé").contains("SOS-Expat").doesNotContain("${").doesNotContain("#{");
+        assertThat(anonymous.text()).doesNotContain("Zoé").doesNotContain(" ,");
+        assertThat(named.html()).contains("dir=\"" + (language.rightToLeft() ? "rtl" : "ltr") + "\"");
+    }
+}
