@@ -47,7 +47,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         long started = System.nanoTime();
         BlobStoreContext store = openStore(dataDir);
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(store.getBlobStore())
+                .blobStore(new LocalRegionBlobStore(store.getBlobStore(), LocalAccount.REGION))
                 .endpoint(URI.create("http://" + host + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalAccount.ACCESS_KEY_ID,
                         LocalAccount.SECRET_ACCESS_KEY)
