@@ -20,7 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * S3 on s3proxy, embedded in this JVM: jclouds' {@code transient} store (memory) by default, its
  * {@code filesystem} store in a data folder when one is given (one sub-folder per bucket). Requests must
- * be signed (V2 or V4) with the {@link LocalAccount} keys and use path-style addressing.
+ * be signed (V2 or V4) with the {@link LocalAccount} keys and use path-style addressing. SDK v2 clients must
+ * set {@code requestChecksumCalculation(WHEN_REQUIRED)}: s3proxy 2.6.0 cannot decode the signed aws-chunked
+ * uploads with a checksum trailer that the SDK sends by default over plain HTTP, and refuses the
+ * {@code x-amz-checksum-crc32} header that the default puts on GetObject. CreateBucket with the local
+ * region as LocationConstraint is accepted (see {@link LocalRegionBlobStore}).
+ *
+ * <p>s3proxy shades its own Jetty and runs on this module's classpath next to ElasticMQ (Pekko HTTP, no
+ * Jetty) without a class loader or process of its own; its logback binding is excluded in the pom.
  *
  * <p>Thread-safe: any thread may use the endpoint; {@link #close()} is idempotent.
  */

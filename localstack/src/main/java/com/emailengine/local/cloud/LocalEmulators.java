@@ -44,7 +44,10 @@ public final class LocalEmulators implements AutoCloseable {
         String host = settings.host();
         Optional<Path> dynamoDbData = settings.dataDir().map(dir -> dir.resolve("dynamodb"));
         Optional<Path> s3Data = settings.dataDir().map(dir -> dir.resolve("s3"));
-        try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Platform threads: the starts spend their time in class initialisation, which pins a virtual
+        // thread to its carrier, and with two cores two pinned starts would hold the third back.
+        try (ExecutorService starters = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("emulator-start-", 1).daemon(true).factory())) {
             Future<DynaliteDynamoDb> dynamoDb = starters.submit(
                     () -> DynaliteDynamoDb.start(host, settings.dynamoDbPort(), dynamoDbData));
             Future<EmbeddedSqs> sqs = starters.submit(() -> EmbeddedSqs.start(host, settings.sqsPort()));

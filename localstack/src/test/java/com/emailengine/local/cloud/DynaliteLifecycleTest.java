@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -28,11 +30,12 @@ class DynaliteLifecycleTest {
     /** Generous: the child notices a closed input at once; this only bounds a broken build. */
     private static final Duration EXIT_BOUND = Duration.ofSeconds(30);
 
-    private final List<String> changedProperties = new ArrayList<>();
+    private final Map<String, Optional<String>> previousProperties = new HashMap<>();
 
     @AfterEach
     void restoreProperties() {
-        changedProperties.forEach(System::clearProperty);
+        previousProperties.forEach((name, previous) -> previous.ifPresentOrElse(
+                value -> System.setProperty(name, value), () -> System.clearProperty(name)));
     }
 
     @Test
@@ -125,11 +128,8 @@ class DynaliteLifecycleTest {
     }
 
     private void setProperty(String name, String value) {
-        String previous = System.getProperty(name);
+        previousProperties.putIfAbsent(name, Optional.ofNullable(System.getProperty(name)));
         System.setProperty(name, value);
-        if (previous == null) {
-            changedProperties.add(name);
-        }
     }
 
     private static Process anotherJvm(String mode) throws IOException {
