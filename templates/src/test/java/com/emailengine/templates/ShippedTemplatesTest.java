@@ -33,6 +33,14 @@ class ShippedTemplatesTest {
         assertThat(named.html()).contains("Zoé").contains("lang=\"" + language.code() + "\"").doesNotContain("${");
         assertThat(named.text()).contains("Zoé").contains("SOS-Expat").doesNotContain("${").doesNotContain("#{");
         assertThat(anonymous.text()).doesNotContain("Zoé").doesNotContain(" ,");
-        assertThat(named.html()).contains("dir=\"" + (language.rightToLeft() ? "rtl" : "ltr") + "\"");
+        assertThat(named.html()).contains("dir=\"" + (language.rightToLeft() ? "rtl" : "ltr") + "\"").startsWith("<!DOCTYPE html>");
+        // The greeting stands on its own line, followed by a blank line, in both forms.
+        assertThat(named.text().lines().toList().get(1)).isEmpty();
+        assertThat(anonymous.text().lines().toList().get(1)).isEmpty();
+        assertThat(named.text().lines().findFirst().orElseThrow()).contains("Zoé");
+        // Contact data is escaped exactly once in HTML, and not at all in text.
+        RenderedContent marked = renderer.render("welcome", language, Language.EN, vars("<b>Tom & Jerry</b>"));
+        assertThat(marked.html()).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("&amp;lt;").doesNotContain("<b>Tom");
+        assertThat(marked.text()).contains("<b>Tom & Jerry</b>");
     }
 }

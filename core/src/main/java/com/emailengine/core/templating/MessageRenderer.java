@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
-import org.apache.velocity.app.event.EventCartridge;
 import org.apache.velocity.exception.VelocityException;
 import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
@@ -42,18 +41,17 @@ public final class MessageRenderer {
         properties.setProperty("resource.loaders", "none");
         properties.setProperty("resource.loader.none.class", NoResourceLoader.class.getName());
         properties.setProperty("directive.foreach.max_loops", "1000");
-        properties.setProperty("space.gobbling", "lines");
+        properties.setProperty("parser.space_gobbling", "lines");
         velocity.init(properties);
     }
 
     public RenderedContent render(String key, Language preferred, Language tenantDefault, Map<String, Object> variables) {
         Compiled compiled = compiled(key, preferred, tenantDefault);
         VelocityContext context = new VelocityContext(new java.util.HashMap<>(variables));
-        // The HTML part gets every inserted value HTML-escaped, so contact data can never inject markup.
-        VelocityContext htmlContext = new VelocityContext(new java.util.HashMap<>(variables));
-        EventCartridge escaping = new EventCartridge();
-        escaping.addReferenceInsertionEventHandler((ctx, reference, value) -> value == null ? null : HtmlEscape.text(value.toString()));
-        escaping.attachToContext(htmlContext);
+        // The HTML part sees every value HTML-escaped, so contact data can never inject markup. Escaping the
+        // values rather than each insertion keeps a value escaped exactly once, also when a template builds
+        // a string from it first (#set( $greeting = "Hello $contact.firstName" )).
+        VelocityContext htmlContext = new VelocityContext(HtmlEscape.values(variables));
         String subject = merge(compiled.subject(), context, key).strip();
         if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
             throw new TemplateRenderException("template " + key + " rendered a subject with a line break");

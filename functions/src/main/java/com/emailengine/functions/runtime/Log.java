@@ -8,11 +8,17 @@ import java.time.Instant;
  */
 public final class Log {
 
+    /** {@code EE_LOG_LEVEL=warn} (or the system property {@code ee.log.level}) keeps only warnings. */
+    private static final boolean INFO = !"warn".equalsIgnoreCase(
+            System.getProperty("ee.log.level", System.getenv().getOrDefault("EE_LOG_LEVEL", "info")));
+
     private Log() {
     }
 
     public static void info(String component, String message) {
-        write("INFO", component, message);
+        if (INFO) {
+            write("INFO", component, message);
+        }
     }
 
     public static void warn(String component, String message) {

@@ -1,0 +1,67 @@
+package com.emailengine.cli;
+
+import com.emailengine.core.config.DirectoryConfigSource;
+import com.emailengine.core.config.EngineConfig;
+import com.emailengine.core.dkim.DkimKey;
+import com.emailengine.core.dkim.DkimKeyFiles;
+import com.emailengine.core.dns.DnsRecord;
+import com.emailengine.core.dns.TenantDomainRecords;
+import com.emailengine.core.tenant.Tenant;
+import com.emailengine.local.LocalSendingDomains;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code email-engine dns records DOMAIN}: the records a tenant's sending domain must publish. */
+@Command(name = "dns", description = "DNS that sending domains need.", subcommands = DnsCommand.Records.class)
+final class DnsCommand {
+
+    @Command(name = "records", description = "Print, as zone-file lines, the DKIM, SPF, DMARC and return-path records "
+            + "a tenant's sending domain must publish.")
+    static final class Records implements Runnable {
+
+        @Parameters(paramLabel = "DOMAIN", description = "the tenant's sending domain, e.g. sos-expat.test")
+        String domain;
+
+        @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
+        Path config;
+
+        @Option(names = "--dkim-dir", description = "folder of the DKIM private keys (default: local-data/dkim of the checkout)")
+        Path dkimDir;
+
+        @Option(names = "--generate-keys", description = "create the keys of selectors that have none yet")
+        boolean generate;
+
+        @Override
+        public void run() {
+            Path home = EmailEngineCli.home();
+            Path configDir = config != null ? config : home.resolve("config/local");
+            Path keys = dkimDir != null ? dkimDir : home.resolve("local-data/dkim");
+            EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(configDir));
+            String wanted = domain.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+            Tenant tenant = engine.tenants().all().stream().filter(t -> t.sendingDomain().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no tenant sends from " + wanted + " in " + configDir
+                            + " (sending domains: " + engine.tenants().all().stream().map(Tenant::sendingDomain).toList() + ")"));
+            List<DkimKey> available = DkimKeyFiles.readAll(keys);
+            List<DkimKey> tenantKeys;
+            if (generate) {
+                tenantKeys = LocalSendingDomains.ensureKeys(tenant, available, keys);
+            } else {
+                tenantKeys = tenant.dkimSelectors().stream().map(selector -> available.stream()
+                        .filter(k -> k.domain().equals(tenant.sendingDomain()) && k.selector().equals(selector.selector()))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no DKIM key for selector " + selector.selector()
+                                + " in " + keys + "; run again with --generate-keys to create it"))).toList();
+            }
+            System.out.println("; Records for " + tenant.sendingDomain() + " (tenant " + tenant.id() + "), TTL in seconds.");
+            System.out.println("; Also needed, in the fleet's own zones: an A record for " + tenant.returnPathMx()
+                    + " and a PTR record naming each sending IP's EHLO name.");
+            for (DnsRecord record : TenantDomainRecords.of(tenant, tenantKeys).records()) {
+                System.out.println(record.zoneFileLine());
+            }
+        }
+    }
+}
