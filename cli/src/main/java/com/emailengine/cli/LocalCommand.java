@@ -2,6 +2,8 @@ package com.emailengine.cli;
 
 import com.emailengine.local.LocalCloud;
 import com.emailengine.local.LocalCloudOptions;
+import com.emailengine.local.cloud.CloudEndpoints;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -29,6 +31,13 @@ final class LocalCommand implements Runnable {
     @Option(names = "--dns-port", defaultValue = "10053", description = "port of the local DNS server (default: ${DEFAULT-VALUE})")
     int dnsPort;
 
+    @Option(names = "--aws-endpoint", description = "use SQS, DynamoDB and S3 at this endpoint (e.g. LocalStack's "
+            + "http://localhost:4566) instead of the embedded emulators; resources are provisioned there the same way")
+    URI awsEndpoint;
+
+    @Option(names = "--aws-region", defaultValue = "us-east-1", description = "region at --aws-endpoint (default: ${DEFAULT-VALUE})")
+    String awsRegion;
+
     @Override
     public void run() {
         Path home = EmailEngineCli.home();
@@ -40,6 +49,10 @@ final class LocalCommand implements Runnable {
         }
         if (mailDir != null) {
             options = options.withMailDir(mailDir);
+        }
+        if (awsEndpoint != null) {
+            // LocalStack accepts any key; "test" is its documented default.
+            options = options.withExternalCloud(new CloudEndpoints(awsEndpoint, awsEndpoint, awsEndpoint, awsRegion, "test", "test"));
         }
         LocalCloud cloud = LocalCloud.start(options);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -53,13 +53,15 @@ public final class LocalCloud implements AutoCloseable {
     private EngineConfig config;
     private SystemTopology topology;
     private ResourceNames names;
-    private LocalEmulators emulators;
+    private CloudEndpoints endpoints;
     private ResourceProvisioner.Provisioned provisioned;
     private LocalInternet internet;
     private FunctionDependencies dependencies;
     private LocalApiGateway api;
     private LocalScheduler scheduler;
     private final List<FleetNode> fleet = new ArrayList<>();
+    private final Map<String, LocalFunction> triggerFunctions = new HashMap<>();
+    private final Map<String, SqsEventSourcePoller> pollers = new LinkedHashMap<>();
     private Map<String, String> settings;
 
     private LocalCloud(LocalCloudOptions options) {
@@ -87,9 +89,13 @@ public final class LocalCloud implements AutoCloseable {
         topology = SystemTopology.forTenants(config.tenants().ids());
         names = new ResourceNames(options.stage());
 
-        emulators = remember(LocalEmulators.start(new EmulatorSettings(EmulatorSettings.LOOPBACK, options.sqsPort(),
-                options.dynamoDbPort(), options.s3Port(), options.dataDir())));
-        CloudEndpoints endpoints = emulators.endpoints();
+        if (options.externalCloud().isPresent()) {
+            endpoints = options.externalCloud().get();
+        } else {
+            LocalEmulators emulators = remember(LocalEmulators.start(new EmulatorSettings(EmulatorSettings.LOOPBACK,
+                    options.sqsPort(), options.dynamoDbPort(), options.s3Port(), options.dataDir())));
+            endpoints = emulators.endpoints();
+        }
         settings = new LinkedHashMap<>();
         settings.put(Settings.STAGE, options.stage());
         settings.put(Settings.REGION, endpoints.region());
@@ -123,9 +129,8 @@ public final class LocalCloud implements AutoCloseable {
         topology.routes().forEach(route -> routes.put(route, functions.get(route.function())));
         api = remember(LocalApiGateway.start(EmulatorSettings.LOOPBACK, options.apiPort(), routes));
         for (QueueTrigger trigger : topology.triggers()) {
-            remember(SqsEventSourcePoller.start(dependencies.sqs(), trigger, provisioned.queueUrls().get(trigger.queue()),
-                    provisioned.queueArns().get(trigger.queue()), endpoints.region(), functions.get(trigger.function()),
-                    options.pollWaitSeconds()));
+            triggerFunctions.put(trigger.queue(), functions.get(trigger.function()));
+            enableEventSource(trigger.queue());
         }
         scheduler = remember(new LocalScheduler(options.scheduleSpeedup()));
         for (ScheduleDefinition schedule : topology.schedules()) {
@@ -133,6 +138,31 @@ public final class LocalCloud implements AutoCloseable {
         }
         for (int i = 1; i <= options.fleetNodes(); i++) {
             startFleetNode("local-node-" + i);
+        }
+    }
+
+    /**
+     * Starts polling the queue for its function again, as enabling a Lambda event source mapping does. A no-op
+     * when it is already enabled.
+     */
+    public synchronized void enableEventSource(String queue) {
+        if (pollers.containsKey(queue)) {
+            return;
+        }
+        QueueTrigger trigger = topology.triggers().stream().filter(t -> t.queue().equals(queue)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function is triggered by queue " + queue));
+        pollers.put(queue, SqsEventSourcePoller.start(dependencies.sqs(), trigger, provisioned.queueUrls().get(queue),
+                provisioned.queueArns().get(queue), endpoints.region(), triggerFunctions.get(queue), options.pollWaitSeconds()));
+    }
+
+    /**
+     * Stops polling the queue, as disabling a Lambda event source mapping does: messages then stay on the queue,
+     * where a test or an operator can look at them.
+     */
+    public synchronized void disableEventSource(String queue) {
+        SqsEventSourcePoller poller = pollers.remove(queue);
+        if (poller != null) {
+            poller.close();
         }
     }
 
@@ -174,7 +204,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public CloudEndpoints cloudEndpoints() {
-        return emulators.endpoints();
+        return endpoints;
     }
 
     public LocalInternet internet() {
@@ -215,7 +245,9 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Stops everything in the reverse order of starting; safe to call twice. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        pollers.values().forEach(SqsEventSourcePoller::close);
+        pollers.clear();
         while (!started.isEmpty()) {
             AutoCloseable resource = started.pop();
             try {

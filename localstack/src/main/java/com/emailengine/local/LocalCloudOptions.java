@@ -1,6 +1,7 @@
 package com.emailengine.local;
 
 import java.nio.file.Path;
+import com.emailengine.local.cloud.CloudEndpoints;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param mailDir           when present, every delivered message is written there as an .eml file
  * @param scheduleSpeedup   divides rate schedules (a demo need not wait a minute for the scheduler)
  * @param pollWaitSeconds   long-poll wait of the local event-source pollers and fleet consumers
+ * @param externalCloud     when present, SQS, DynamoDB and S3 already run there (LocalStack, for people with
+ *                          Docker) and no embedded emulator is started; the resources are provisioned the same way
  */
 public record LocalCloudOptions(
         String stage,
@@ -28,37 +31,43 @@ public record LocalCloudOptions(
         Optional<Path> mailDir,
         double scheduleSpeedup,
         int pollWaitSeconds,
-        int fleetNodes) {
+        int fleetNodes,
+        Optional<CloudEndpoints> externalCloud) {
 
     /** The fixed layout of {@code email-engine local}, documented in the README. */
     public static LocalCloudOptions standard(Path configDir, Path dataRoot) {
         return new LocalCloudOptions("local", configDir, dataRoot.resolve("dkim"), 8080, 9324, 8000, 9000, 10053, 2525,
-                "127.0.2", Optional.empty(), Optional.of(dataRoot.resolve("mail")), 12, 5, 1);
+                "127.0.2", Optional.empty(), Optional.of(dataRoot.resolve("mail")), 12, 5, 1, Optional.empty());
     }
 
     /** Everything on free ports, mail kept in memory: for tests running beside a demo. */
     public static LocalCloudOptions ephemeral(Path configDir, Path dkimKeyDir, String sinkAddressPrefix) {
         return new LocalCloudOptions("local", configDir, dkimKeyDir, 0, 0, 0, 0, 0, 0, sinkAddressPrefix,
-                Optional.empty(), Optional.empty(), 60, 1, 1);
+                Optional.empty(), Optional.empty(), 60, 1, 1, Optional.empty());
     }
 
     public LocalCloudOptions withMailDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, Optional.of(dir), scheduleSpeedup, pollWaitSeconds, fleetNodes);
+                sinkAddressPrefix, dataDir, Optional.of(dir), scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud);
     }
 
     public LocalCloudOptions withDataDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, Optional.of(dir), mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes);
+                sinkAddressPrefix, Optional.of(dir), mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud);
     }
 
     public LocalCloudOptions withPorts(int api, int sqs, int dynamoDb, int s3, int dns, int smtp) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, api, sqs, dynamoDb, s3, dns, smtp,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud);
     }
 
     public LocalCloudOptions withScheduleSpeedup(double speedup) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, speedup, pollWaitSeconds, fleetNodes);
+                sinkAddressPrefix, dataDir, mailDir, speedup, pollWaitSeconds, fleetNodes, externalCloud);
+    }
+
+    public LocalCloudOptions withExternalCloud(CloudEndpoints endpoints) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, Optional.of(endpoints));
     }
 }
