@@ -56,6 +56,12 @@ final class DemoCommand implements Runnable {
     @Option(names = "--keep-running", description = "keep the local cloud up after the report, until Ctrl-C")
     boolean keepRunning;
 
+    @Option(names = "--mail-dir", description = "where the sinks write the .eml files (default: local-data/demo-mail/<run>)")
+    Path mailDirOption;
+
+    @Option(names = "--dkim-dir", description = "folder of the tenants' DKIM keys, created when missing (default: local-data/dkim)")
+    Path dkimDir;
+
     @Override
     public void run() {
         // The demo's report is the output; the functions' JSON info lines would bury it.
@@ -65,9 +71,12 @@ final class DemoCommand implements Runnable {
         }
         Path home = EmailEngineCli.home();
         String runTag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path mailDir = home.resolve("local-data/demo-mail/" + runTag);
+        Path mailDir = mailDirOption != null ? mailDirOption : home.resolve("local-data/demo-mail/" + runTag);
         LocalCloudOptions options = LocalCloudOptions.standard(config != null ? config : home.resolve("config/local"),
                 home.resolve("local-data")).withPorts(0, 0, 0, 0, 0, 0).withMailDir(mailDir).withScheduleSpeedup(60);
+        if (dkimDir != null) {
+            options = options.withDkimKeyDir(dkimDir);
+        }
         System.out.println("Starting the local cloud (emulators, functions, fleet, DNS, SMTP sinks)...");
         long started = System.nanoTime();
         LocalCloud cloud = LocalCloud.start(options);

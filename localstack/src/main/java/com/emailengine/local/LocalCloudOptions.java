@@ -70,4 +70,9 @@ public record LocalCloudOptions(
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
                 sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, Optional.of(endpoints));
     }
+
+    public LocalCloudOptions withDkimKeyDir(Path dir) {
+        return new LocalCloudOptions(stage, configDir, dir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud);
+    }
 }
