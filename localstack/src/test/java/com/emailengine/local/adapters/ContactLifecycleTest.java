@@ -1,6 +1,7 @@
 package com.emailengine.local.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.emailengine.core.campaign.DueSteps;
 import com.emailengine.core.config.EngineConfig;
@@ -26,8 +27,14 @@ import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.cloud.LocalEmulators;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +115,32 @@ class ContactLifecycleTest {
     }
 
     @Test
+    void submissionsOfOneAddressRacingEachOtherMakeOneContactAndOneEnrollment() throws Exception {
+        List<String> spellings = List.of("Race@example.test", "race@EXAMPLE.test", "RACE@example.TEST", "race@example.test",
+                "rAcE@Example.Test", "Race@Example.test");
+        CountDownLatch start = new CountDownLatch(1);
+        List<ContactIntake.Result> results = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(spellings.size())) {
+            List<Future<?>> work = spellings.stream().<Future<?>>map(spelling ->
+                    pool.submit(() -> {
+                        start.await();
+                        results.add(intake.accept(submission(TestTenants.ALPHA, spelling, "en")));
+                        return null;
+                    })).toList();
+            start.countDown();
+            for (Future<?> future : work) {
+                future.get();
+            }
+        }
+
+        assertThat(results).hasSize(spellings.size()).doesNotContain(ContactIntake.Result.REJECTED, ContactIntake.Result.NOT_MAILABLE);
+        assertThat(contactItems()).singleElement().satisfies(item -> assertThat(item.get("history").l())
+                .extracting(entry -> entry.m().get("status").s()).containsExactly("valid", "enrolled"));
+        assertThat(enrollmentItems()).hasSize(1);
+        assertThat(dueSteps.run().queued()).isEqualTo(1);
+    }
+
+    @Test
     void anUnsubscribedContactIsNotReEnrolledAndItsDueEnrollmentIsStopped() {
         intake.accept(submission(TestTenants.ALPHA, "carla@example.test", "es"));
         EmailHash id = idOf("carla@example.test");
@@ -156,10 +189,10 @@ class ContactLifecycleTest {
         List<OutboundMessage> alpha = outbound(ALPHA_OUTBOUND);
         List<OutboundMessage> beta = outbound(BETA_OUTBOUND);
         assertThat(alpha).extracting(OutboundMessage::recipient, OutboundMessage::language)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("eva@example.test", "de"),
-                        org.assertj.core.groups.Tuple.tuple("fred@example.test", "fr"));
+                .containsExactlyInAnyOrder(tuple("eva@example.test", "de"),
+                        tuple("fred@example.test", "fr"));
         assertThat(beta).extracting(OutboundMessage::recipient, OutboundMessage::language)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("gus@example.test", "en"));
+                .containsExactly(tuple("gus@example.test", "en"));
         OutboundMessage eva = alpha.stream().filter(m -> m.recipient().startsWith("eva")).findFirst().orElseThrow();
         String evaId = idOf("eva@example.test").hex();
         assertThat(eva.id()).isEqualTo(MessageIds.forStep(TestTenants.ALPHA, TestTenants.WELCOME, evaId, 0));

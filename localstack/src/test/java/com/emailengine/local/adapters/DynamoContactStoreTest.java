@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -233,7 +234,7 @@ class DynamoContactStoreTest {
         }
 
         List<ContactStatus> path = history(contact).stream()
-                .map(entry -> ContactStatus.valueOf(entry.get("status").s().toUpperCase(java.util.Locale.ROOT))).toList();
+                .map(entry -> ContactStatus.valueOf(entry.get("status").s().toUpperCase(Locale.ROOT))).toList();
         assertThat(path).hasSize(changes.get() + 1);
         for (int i = 1; i < path.size(); i++) {
             assertThat(path.get(i - 1).mayBecome(path.get(i))).as("history step %s -> %s", path.get(i - 1), path.get(i)).isTrue();

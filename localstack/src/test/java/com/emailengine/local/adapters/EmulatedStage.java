@@ -7,6 +7,7 @@ import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.cloud.CloudEndpoints;
 import com.emailengine.local.cloud.LocalEmulators;
 import com.emailengine.local.cloud.ResourceProvisioner;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ public final class EmulatedStage implements AutoCloseable {
     /** Receives and deletes every message now visible on the queue; returns their bodies in receive order. */
     public List<String> drain(String logicalQueue) {
         String url = queueUrl(logicalQueue);
-        List<String> bodies = new java.util.ArrayList<>();
+        List<String> bodies = new ArrayList<>();
         while (true) {
             var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
             if (messages.isEmpty()) {

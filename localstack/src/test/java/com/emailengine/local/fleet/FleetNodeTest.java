@@ -8,6 +8,7 @@ import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.fleet.FleetNode;
 import com.emailengine.fleet.FleetSettings;
 import com.emailengine.functions.runtime.FunctionDependencies;
+import com.emailengine.functions.sqs.QueueUrls;
 import com.emailengine.functions.sqs.SqsOutboundQueue;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.adapters.SharedEmulators;
@@ -48,7 +49,7 @@ class FleetNodeTest {
     static void start(LocalEmulators emulators) throws IOException {
         path = LocalDeliveryPath.start(emulators, "fleetnode", keys);
         outbound = new SqsOutboundQueue(path.stage().sqs(),
-                new com.emailengine.functions.sqs.QueueUrls(path.stage().settings(), path.stage().names(), path.stage().sqs()));
+                new QueueUrls(path.stage().settings(), path.stage().names(), path.stage().sqs()));
     }
 
     @AfterEach

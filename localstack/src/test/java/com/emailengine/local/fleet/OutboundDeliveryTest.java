@@ -1,6 +1,7 @@
 package com.emailengine.local.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
@@ -16,6 +17,7 @@ import com.emailengine.local.adapters.TestTenants;
 import com.emailengine.local.cloud.LocalEmulators;
 import com.emailengine.local.internet.ReceivedMail;
 import com.emailengine.local.internet.SinkBehaviour;
+import com.emailengine.local.internet.SmtpReply;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,8 +123,8 @@ class OutboundDeliveryTest {
         assertThat(path.receivedBy("later@yahoo.test")).hasSize(1);
         List<DeliveryEvent> events = path.eventsOf(message.id());
         assertThat(events).extracting(DeliveryEvent::outcome, DeliveryEvent::attempt).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(DeliveryOutcome.DEFERRED, 1),
-                org.assertj.core.groups.Tuple.tuple(DeliveryOutcome.DELIVERED, 2));
+                tuple(DeliveryOutcome.DEFERRED, 1),
+                tuple(DeliveryOutcome.DELIVERED, 2));
         assertThat(events.getFirst().smtpReply()).isEqualTo("421 4.7.0 try later");
         assertThat(events.getFirst().mxHost()).isEqualTo("mx1.yahoo.test");
     }
@@ -251,7 +253,7 @@ class OutboundDeliveryTest {
     @Test
     void aRefusalAtTheEndOfDataBouncesWithTheReplyText() {
         path.sink("yahoo").useBehaviour(SinkBehaviour.rejectMessagesFrom(client -> true,
-                com.emailengine.local.internet.SmtpReply.of(554, "5.7.1 message refused")));
+                SmtpReply.of(554, "5.7.1 message refused")));
         OutboundMessage message = path.message(TestTenants.ALPHA, "refused@yahoo.test");
 
         assertThat(delivery.process(message)).isEqualTo(new Disposition.Delete());
