@@ -55,18 +55,23 @@ public final class FleetNode implements AutoCloseable {
         return nodeId;
     }
 
-    /** Stops taking messages and waits for those in flight to finish. */
+    /**
+     * Stops taking messages and waits for those in flight to finish. The pollers go first: one may be in
+     * a long poll that still returns messages, and those must find the workers running, or they would stay
+     * invisible on the queue for a whole visibility timeout.
+     */
     @Override
     public void close() {
         consumers.forEach(OutboundQueueConsumer::stop);
         pollers.shutdown();
-        workers.shutdown();
         try {
+            pollers.awaitTermination(30, TimeUnit.SECONDS);
+            workers.shutdown();
             if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
-            pollers.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
+            workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

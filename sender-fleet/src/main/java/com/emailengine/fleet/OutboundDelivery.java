@@ -2,6 +2,7 @@ package com.emailengine.fleet;
 
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.EmailAddress;
+import com.emailengine.core.contact.InvalidEmailAddressException;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
 import com.emailengine.core.delivery.MimeComposer;
@@ -84,7 +85,14 @@ public final class OutboundDelivery {
             return finish(message, attempt, DeliveryOutcome.EXPIRED, null, new SmtpReply(0,
                     "local: gave up after " + retry.maxAge().toHours() + " h of temporary failures", ""));
         }
-        EmailAddress recipient = EmailAddress.parse(message.recipient());
+        EmailAddress recipient;
+        try {
+            recipient = EmailAddress.parse(message.recipient());
+        } catch (InvalidEmailAddressException e) {
+            // No later attempt can do better; thrown, the message would come back until it reached the DLQ.
+            return finish(message, attempt, DeliveryOutcome.BOUNCED, null, new SmtpReply(553,
+                    "553 5.1.3 recipient address is not usable (" + e.reason() + "): " + e.getMessage(), ""));
+        }
         MailRoute route = routes.resolve(recipient.asciiDomain());
         if (route instanceof MailRoute.NoMail noMail) {
             String reply = noMail.reason().equals("null_mx")

@@ -4,7 +4,9 @@ import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.json.Json;
 import com.emailengine.functions.runtime.Log;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -60,27 +62,53 @@ final class OutboundQueueConsumer implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             }
+            if (!running) {
+                // Stopped while waiting for a free slot: take no more messages.
+                window.release(slots);
+                return;
+            }
             int wanted = slots;
+            List<Message> messages;
             try {
-                var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(wanted)
+                messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(wanted)
                         .waitTimeSeconds(waitSeconds)).messages();
-                window.release(wanted - messages.size());
-                for (Message message : messages) {
-                    workers.submit(() -> {
-                        try {
-                            handle(message);
-                        } finally {
-                            window.release();
-                        }
-                    });
-                }
             } catch (RuntimeException e) {
                 window.release(wanted);
                 if (running) {
                     Log.warn("fleet", "receiving from " + queueUrl + " failed, retrying: " + e);
                     pause();
                 }
+                continue;
             }
+            window.release(wanted - messages.size());
+            for (Message message : messages) {
+                dispatch(message);
+            }
+        }
+    }
+
+    /** Each received message holds one slot of the window until its worker is done with it. */
+    private void dispatch(Message message) {
+        try {
+            workers.submit(() -> {
+                try {
+                    handle(message);
+                } finally {
+                    window.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            window.release();
+            giveBack(message);
+        }
+    }
+
+    /** Makes a message this node will not process visible again at once, for another node to take. */
+    private void giveBack(Message message) {
+        try {
+            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+        } catch (RuntimeException e) {
+            Log.warn("fleet", "message " + message.messageId() + " stays hidden until its visibility timeout: " + e);
         }
     }
 

@@ -67,6 +67,12 @@ public final class SmtpHandoff {
         properties.put("mail.smtp.timeout", Long.toString(timeout.toMillis()));
         properties.put("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
         properties.put("mail.smtp.quitwait", "false");
+        if (!isAscii(envelopeFrom) || !isAscii(recipient)) {
+            // A UTF-8 mailbox (RFC 6531) may only be named in MAIL FROM ... SMTPUTF8; Angus adds the parameter,
+            // when the server offers the extension, only with this set. Without it the server refuses the
+            // address (553 5.6.7) and the contact would be taken for a hard bounce.
+            properties.put("mail.mime.allowutf8", "true");
+        }
         Session session = Session.getInstance(properties);
         SMTPTransport transport = null;
         boolean connected = false;
@@ -109,6 +115,10 @@ public final class SmtpHandoff {
         }
         int code = transport == null ? 0 : transport.getLastReturnCode();
         return new SmtpReply(code, lastLine(transport == null ? e.getMessage() : transport.getLastServerResponse()), hostName);
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     private static String lastLine(String response) {
