@@ -1,5 +1,6 @@
 package com.emailengine.core.delivery;
 
+import com.emailengine.core.contact.EmailAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -34,7 +35,11 @@ public final class MimeComposer {
             String messageId = "<" + message.id() + "@" + sendingDomain + ">";
             MimeMessage mime = new FixedIdMessage(session, messageId);
             mime.setFrom(new InternetAddress(message.fromAddress(), message.fromName(), StandardCharsets.UTF_8.name()));
-            mime.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(message.recipient(), false));
+            // The domain in A-label form, as in the envelope: a raw UTF-8 domain in a header is only allowed with
+            // SMTPUTF8, which an ASCII local part does not need.
+            EmailAddress recipient = EmailAddress.parse(message.recipient());
+            mime.setRecipient(jakarta.mail.Message.RecipientType.TO,
+                    new InternetAddress(recipient.needsSmtpUtf8() ? recipient.value() : recipient.asciiForm(), false));
             mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
             mime.setSentDate(Date.from(clock.instant()));
             mime.setHeader("Feedback-ID", message.campaignId() + ":" + message.step() + ":" + message.tenantId() + ":ee");

@@ -47,6 +47,16 @@ class MimeComposerTest {
     }
 
     @Test
+    void writesAnInternationalizedRecipientDomainInItsAsciiForm() throws Exception {
+        OutboundMessage idn = new OutboundMessage("id2", "sos-expat", "welcome", 0, "c1", "zoe@bücher.example",
+                "hello@sos-expat.test", "SOS", "b+id2@bounces.sos-expat.test", "S", "<p>x</p>", "x", "fr", NOW);
+
+        MimeMessage parsed = parse(composer.compose(idn, "sos-expat.test"));
+
+        assertThat(parsed.getHeader("To")[0]).isEqualTo("zoe@xn--bcher-kva.example");
+    }
+
+    @Test
     void encodesRightToLeftAndCjkSubjectsAndReadsThemBack() throws Exception {
         String arabic = "مرحبًا بك في SOS-Expat";
         String chinese = "欢迎来到 Ulixai";

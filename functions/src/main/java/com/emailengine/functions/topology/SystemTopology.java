@@ -60,8 +60,9 @@ public record SystemTopology(
         queues.add(new QueueDefinition(EVENTS_QUEUE, lambdaQueueVisibility, Duration.ofDays(4), 5));
         for (String tenant : tenantIds) {
             // The fleet re-hides deferred messages itself (ChangeMessageVisibility), so a message is received
-            // many times during its retry life; the DLQ catches only messages that keep crashing a node.
-            queues.add(new QueueDefinition(outboundQueue(tenant), Duration.ofMinutes(5), Duration.ofDays(14), 50));
+            // many times during its retry life (about 40 attempts in the standard 3-day schedule, plus receives
+            // while another node holds it); the DLQ catches only messages that keep crashing a node.
+            queues.add(new QueueDefinition(outboundQueue(tenant), Duration.ofMinutes(5), Duration.ofDays(14), 100));
         }
         List<TableDefinition> tables = List.of(
                 new TableDefinition(CONTACTS_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("contact_id")),
