@@ -56,7 +56,12 @@ public final class Buckets extends Construct {
     }
 
     private String cloudName(ResourceNames names, String logicalName) {
-        return names.bucket(logicalName) + "-" + Stack.of(this).getAccount();
+        return cloudName(names, logicalName, Stack.of(this).getAccount());
+    }
+
+    /** A bucket's name in the cloud; the fleet's stack finds the config bucket by it. */
+    public static String cloudName(ResourceNames names, String logicalName, String account) {
+        return names.bucket(logicalName) + "-" + account;
     }
 
     public Bucket bucket(String logicalName) {

@@ -1,5 +1,6 @@
 package com.emailengine.cdk;
 
+import com.emailengine.cdk.fleet.InstanceCapacity;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.functions.topology.ResourceNames;
@@ -18,7 +19,9 @@ import software.constructs.Node;
 /**
  * What one deployment is built from, read from CDK context: {@code -c stage=prod} (required), and
  * optionally {@code -c configDir=...} (default {@code ../config/<stage>}), {@code -c functionsJar=...}
- * (default {@code ../functions/target/email-engine-functions.jar}) and {@code -c alertEmail=...}.
+ * (default {@code ../functions/target/email-engine-functions.jar}), {@code -c fleetJar=...} (default
+ * {@code ../sender-fleet/target/email-engine-sender-fleet.jar}), {@code -c fleetInstanceType=...} (default
+ * {@value InstanceCapacity#DEFAULT_TYPE}) and {@code -c alertEmail=...}.
  * Relative paths are taken from the working directory, {@code infra-cdk/} when the CDK CLI runs the app.
  * No account id appears here: account and region come from the credentials the CLI deploys with.
  *
@@ -26,18 +29,25 @@ import software.constructs.Node;
  * @param config          that folder read and cross-checked, so a bad file fails the synth, not the first Lambda
  */
 public record DeploymentSettings(ResourceNames names, Path configDirectory, EngineConfig config, Path functionsJar,
-                                 Optional<String> alertEmail) {
+                                 Optional<String> alertEmail, Path fleetJar, InstanceCapacity fleetInstance) {
 
     public static final String STAGE = "stage";
     public static final String CONFIG_DIR = "configDir";
     public static final String FUNCTIONS_JAR = "functionsJar";
     public static final String ALERT_EMAIL = "alertEmail";
+    public static final String FLEET_JAR = "fleetJar";
+    public static final String FLEET_INSTANCE_TYPE = "fleetInstanceType";
 
     public DeploymentSettings {
-        if (!Files.isRegularFile(functionsJar)) {
-            throw new IllegalArgumentException("the functions jar " + functionsJar.toAbsolutePath()
-                    + " does not exist: build it first (mvn -pl functions -am package -DskipTests) or pass -c "
-                    + FUNCTIONS_JAR + "=<path>");
+        requireFile(functionsJar, "functions", FUNCTIONS_JAR);
+        requireFile(fleetJar, "sender-fleet", FLEET_JAR);
+    }
+
+    private static void requireFile(Path jar, String module, String contextKey) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("the " + module + " jar " + jar.toAbsolutePath()
+                    + " does not exist: build it first (mvn -pl " + module + " -am package -DskipTests) or pass -c "
+                    + contextKey + "=<path>");
         }
     }
 
@@ -52,7 +62,9 @@ public record DeploymentSettings(ResourceNames names, Path configDirectory, Engi
         }
         EngineConfig config = EngineConfig.load(new DirectoryConfigSource(configDir));
         Path jar = Path.of(context(node, FUNCTIONS_JAR).orElse("../functions/target/email-engine-functions.jar"));
-        return new DeploymentSettings(names, configDir, config, jar, context(node, ALERT_EMAIL));
+        Path fleetJar = Path.of(context(node, FLEET_JAR).orElse("../sender-fleet/target/email-engine-sender-fleet.jar"));
+        InstanceCapacity fleetInstance = InstanceCapacity.of(context(node, FLEET_INSTANCE_TYPE).orElse(InstanceCapacity.DEFAULT_TYPE));
+        return new DeploymentSettings(names, configDir, config, jar, context(node, ALERT_EMAIL), fleetJar, fleetInstance);
     }
 
     public String stage() {

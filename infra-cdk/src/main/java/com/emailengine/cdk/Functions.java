@@ -7,6 +7,7 @@ import com.emailengine.functions.topology.ResourceUse;
 import com.emailengine.functions.topology.SystemTopology;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -82,6 +83,9 @@ public final class Functions extends Construct {
                 builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
             }
             Function function = builder.build();
+            // CDK warns that SnapStart needs published versions; the alias below publishes one per change.
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "the live alias points at currentVersion, published on every change");
             // The version's snapshot (and every cold start) reads the config bucket: upload the files first.
             function.getNode().addDependency(configUpload);
             Alias alias = Alias.Builder.create(this, definition.name() + "-" + ALIAS)

@@ -27,7 +27,7 @@ class BucketsTest {
         assertThat(prod.propertiesOf("AWS::S3::Bucket")).allSatisfy(bucket ->
                 assertThat(bucket).doesNotContainKeys("AccessControl", "WebsiteConfiguration", "CorsConfiguration"));
         assertThat(prod.propertiesOf("AWS::S3::BucketPolicy"))
-                .flatExtracting(policy -> ProdStack.statements(policy.get("PolicyDocument")))
+                .flatExtracting(policy -> TemplateJson.statements(policy.get("PolicyDocument")))
                 .allSatisfy(statement -> assertThat(statement).containsEntry("Effect", "Deny"));
     }
 

@@ -32,7 +32,7 @@ class FunctionsTest {
     @Test
     void everyFunctionRunsFromTheOneFunctionsJarAsset() {
         List<Object> codes = prod.topology.functions().stream()
-                .map(f -> ProdStack.properties(prod.resources("AWS::Lambda::Function").get(prod.functionLogicalId(f.name()))).get("Code"))
+                .map(f -> TemplateJson.properties(prod.resources("AWS::Lambda::Function").get(prod.functionLogicalId(f.name()))).get("Code"))
                 .toList();
         assertThat(codes).hasSize(prod.topology.functions().size()).allSatisfy(code -> assertThat(code).isEqualTo(codes.get(0)));
         assertThat(codes.get(0).toString()).endsWith(".jar}");

@@ -44,9 +44,9 @@ class LocalAndCloudDeclareTheSameResourcesTest {
         }
         Map<String, String> cloud = new TreeMap<>();
         prod.resources("AWS::SQS::Queue").values().forEach(resource -> {
-            Map<String, Object> queue = ProdStack.properties(resource);
+            Map<String, Object> queue = TemplateJson.properties(resource);
             Map<?, ?> redrive = (Map<?, ?>) queue.get("RedrivePolicy");
-            String dlq = redrive == null ? "none" : queueNameOf(only(ProdStack.referencedIds(redrive.get("deadLetterTargetArn"))));
+            String dlq = redrive == null ? "none" : queueNameOf(only(TemplateJson.referencedIds(redrive.get("deadLetterTargetArn"))));
             cloud.put((String) queue.get("QueueName"), "visibility=" + queue.getOrDefault("VisibilityTimeout", 30)
                     + " retention=" + queue.get("MessageRetentionPeriod")
                     + " dlq=" + dlq + " maxReceive=" + (redrive == null ? "none" : redrive.get("maxReceiveCount")));
@@ -69,7 +69,7 @@ class LocalAndCloudDeclareTheSameResourcesTest {
         }
         Map<String, String> cloud = new TreeMap<>();
         prod.resources("AWS::DynamoDB::Table").values().forEach(resource -> {
-            Map<String, Object> table = ProdStack.properties(resource);
+            Map<String, Object> table = TemplateJson.properties(resource);
             Map<String, String> types = new TreeMap<>();
             for (Object definition : (List<?>) table.get("AttributeDefinitions")) {
                 Map<?, ?> attribute = (Map<?, ?>) definition;
@@ -92,7 +92,7 @@ class LocalAndCloudDeclareTheSameResourcesTest {
         List<String> expected = local.buckets().stream().map(bucket -> names.bucket(bucket.name())).sorted().toList();
         List<String> cloud = new ArrayList<>();
         prod.resources("AWS::S3::Bucket").values().forEach(resource -> {
-            List<?> join = (List<?>) ((Map<?, ?>) ProdStack.properties(resource).get("BucketName")).get("Fn::Join");
+            List<?> join = (List<?>) ((Map<?, ?>) TemplateJson.properties(resource).get("BucketName")).get("Fn::Join");
             List<?> parts = (List<?>) join.get(1);
             assertThat(parts.get(1)).isEqualTo(Map.of("Ref", "AWS::AccountId"));
             String prefix = (String) parts.get(0);
@@ -108,10 +108,10 @@ class LocalAndCloudDeclareTheSameResourcesTest {
                 schedule.expression() + " -> " + names.function(schedule.function())));
         Map<String, String> cloud = new TreeMap<>();
         prod.resources("AWS::Events::Rule").values().forEach(resource -> {
-            Map<String, Object> rule = ProdStack.properties(resource);
+            Map<String, Object> rule = TemplateJson.properties(resource);
             Map<?, ?> target = (Map<?, ?>) ((List<?>) rule.get("Targets")).get(0);
             cloud.put((String) rule.get("Name"), rule.get("ScheduleExpression") + " -> "
-                    + functionNameOfAlias(only(ProdStack.referencedIds(target.get("Arn")))));
+                    + functionNameOfAlias(only(TemplateJson.referencedIds(target.get("Arn")))));
         });
         assertThat(cloud).isEqualTo(expected);
     }
@@ -124,27 +124,27 @@ class LocalAndCloudDeclareTheSameResourcesTest {
         local.routes().forEach(route -> expected.put("route " + route.routeKey(), names.function(route.function())));
         Map<String, String> cloud = new TreeMap<>();
         prod.resources("AWS::Lambda::EventSourceMapping").values().forEach(resource -> {
-            Map<String, Object> mapping = ProdStack.properties(resource);
-            cloud.put("queue " + queueNameOf(only(ProdStack.referencedIds(mapping.get("EventSourceArn")))),
-                    functionNameOfAlias(only(ProdStack.referencedIds(mapping.get("FunctionName")))) + " batch=" + mapping.get("BatchSize"));
+            Map<String, Object> mapping = TemplateJson.properties(resource);
+            cloud.put("queue " + queueNameOf(only(TemplateJson.referencedIds(mapping.get("EventSourceArn")))),
+                    functionNameOfAlias(only(TemplateJson.referencedIds(mapping.get("FunctionName")))) + " batch=" + mapping.get("BatchSize"));
         });
         prod.resources("AWS::ApiGatewayV2::Route").values().forEach(resource -> {
-            Map<String, Object> route = ProdStack.properties(resource);
-            String integration = only(ProdStack.referencedIds(route.get("Target")));
-            Object uri = ProdStack.properties(prod.resources("AWS::ApiGatewayV2::Integration").get(integration)).get("IntegrationUri");
-            cloud.put("route " + route.get("RouteKey"), functionNameOfAlias(only(ProdStack.referencedIds(uri))));
+            Map<String, Object> route = TemplateJson.properties(resource);
+            String integration = only(TemplateJson.referencedIds(route.get("Target")));
+            Object uri = TemplateJson.properties(prod.resources("AWS::ApiGatewayV2::Integration").get(integration)).get("IntegrationUri");
+            cloud.put("route " + route.get("RouteKey"), functionNameOfAlias(only(TemplateJson.referencedIds(uri))));
         });
         assertThat(cloud).isEqualTo(expected);
     }
 
     private String queueNameOf(String logicalId) {
-        return (String) ProdStack.properties(prod.resources("AWS::SQS::Queue").get(logicalId)).get("QueueName");
+        return (String) TemplateJson.properties(prod.resources("AWS::SQS::Queue").get(logicalId)).get("QueueName");
     }
 
     private String functionNameOfAlias(String aliasId) {
-        Map<String, Object> alias = ProdStack.properties(prod.resources("AWS::Lambda::Alias").get(aliasId));
-        String function = only(ProdStack.referencedIds(alias.get("FunctionName")));
-        return (String) ProdStack.properties(prod.resources("AWS::Lambda::Function").get(function)).get("FunctionName");
+        Map<String, Object> alias = TemplateJson.properties(prod.resources("AWS::Lambda::Alias").get(aliasId));
+        String function = only(TemplateJson.referencedIds(alias.get("FunctionName")));
+        return (String) TemplateJson.properties(prod.resources("AWS::Lambda::Function").get(function)).get("FunctionName");
     }
 
     private static String keys(Object keySchema, Map<String, String> types) {

@@ -1,22 +1,20 @@
 package com.emailengine.cdk;
 
+import com.emailengine.cdk.fleet.SenderFleetStack;
 import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The stack of stage {@code prod} for the production-shaped test configuration, synthesized once per test
- * JVM (a synth costs seconds) and shared by the test classes, with plain-map access to its template.
+ * The stacks of stage {@code prod} for the production-shaped test configuration, synthesized once per test
+ * JVM (a synth costs seconds) and shared by the test classes, with plain-map access to their templates
+ * (this object answers for the serverless stack, {@link #fleetJson} for the fleet's).
  */
-final class ProdStack {
+final class ProdStack extends TemplateJson {
 
     static final String STAGE = "prod";
     static final String CONFIG_DIR = "src/test/resources/config/prod";
@@ -25,19 +23,35 @@ final class ProdStack {
     private static ProdStack synthesized;
 
     final EmailEngineStack stack;
+    final SenderFleetStack fleet;
     final Template template;
-    final Map<String, Object> json;
+    final Template fleetTemplate;
+    final TemplateJson fleetJson;
     final SystemTopology topology;
     final ResourceNames names = new ResourceNames(STAGE);
 
     private ProdStack() {
-        App app = App.Builder.create().context(Map.of(DeploymentSettings.STAGE, STAGE,
+        this(App.Builder.create().context(Map.of(DeploymentSettings.STAGE, STAGE,
                 DeploymentSettings.CONFIG_DIR, CONFIG_DIR, DeploymentSettings.FUNCTIONS_JAR, FUNCTIONS_JAR,
-                DeploymentSettings.ALERT_EMAIL, "ops@example.com")).build();
-        stack = EmailEngineApp.build(app, Environment.builder().build());
-        template = Template.fromStack(stack);
-        json = template.toJSON();
-        topology = stack.topology();
+                DeploymentSettings.ALERT_EMAIL, "ops@example.com")).build());
+    }
+
+    private ProdStack(App app) {
+        this(EmailEngineApp.build(app, Environment.builder().build()));
+    }
+
+    private ProdStack(EmailEngineApp.Stacks stacks) {
+        this(stacks, Template.fromStack(stacks.serverless()), Template.fromStack(stacks.fleet()));
+    }
+
+    private ProdStack(EmailEngineApp.Stacks stacks, Template template, Template fleetTemplate) {
+        super(template.toJSON());
+        this.stack = stacks.serverless();
+        this.fleet = stacks.fleet();
+        this.template = template;
+        this.fleetTemplate = fleetTemplate;
+        this.fleetJson = new TemplateJson(fleetTemplate.toJSON());
+        this.topology = stack.topology();
     }
 
     static synchronized ProdStack get() {
@@ -45,37 +59,6 @@ final class ProdStack {
             synthesized = new ProdStack();
         }
         return synthesized;
-    }
-
-    /** Logical id to resource, for every resource of the type. */
-    @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> resources(String type) {
-        Map<String, Map<String, Object>> found = new LinkedHashMap<>();
-        ((Map<String, Object>) json.get("Resources")).forEach((id, resource) -> {
-            Map<String, Object> map = (Map<String, Object>) resource;
-            if (type.equals(map.get("Type"))) {
-                found.put(id, map);
-            }
-        });
-        return found;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> properties(Map<String, Object> resource) {
-        return (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
-    }
-
-    /** The resources' properties, for types whose resources are told apart by a property. */
-    List<Map<String, Object>> propertiesOf(String type) {
-        return resources(type).values().stream().map(ProdStack::properties).toList();
-    }
-
-    /** The logical id of the resource of this type whose property has this value. */
-    String logicalId(String type, String property, Object value) {
-        return resources(type).entrySet().stream()
-                .filter(e -> value.equals(properties(e.getValue()).get(property)))
-                .map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " with " + property + " = " + value));
     }
 
     /** The bucket whose name is {@code ee-<stage>-<logical>-<account>}. */
@@ -97,59 +80,4 @@ final class ProdStack {
         return logicalId("AWS::Lambda::Function", "FunctionName", names.function(logicalName));
     }
 
-    /** The logical id of the role a function runs with. */
-    @SuppressWarnings("unchecked")
-    String roleOf(String functionLogicalId) {
-        Map<String, Object> role = (Map<String, Object>) properties(resources("AWS::Lambda::Function").get(functionLogicalId)).get("Role");
-        return ((List<String>) role.get("Fn::GetAtt")).get(0);
-    }
-
-    /** Every statement of every policy attached to the role. */
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> statementsOfRole(String roleLogicalId) {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        for (Map<String, Object> policy : resources("AWS::IAM::Policy").values()) {
-            Map<String, Object> props = properties(policy);
-            if (((List<Object>) props.get("Roles")).contains(Map.of("Ref", roleLogicalId))) {
-                statements.addAll(statements(props.get("PolicyDocument")));
-            }
-        }
-        Map<String, Object> role = properties(resources("AWS::IAM::Role").get(roleLogicalId));
-        for (Object inline : (List<Object>) role.getOrDefault("Policies", List.of())) {
-            statements.addAll(statements(((Map<String, Object>) inline).get("PolicyDocument")));
-        }
-        return statements;
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> statements(Object policyDocument) {
-        return (List<Map<String, Object>>) ((Map<String, Object>) policyDocument).get("Statement");
-    }
-
-    /** A statement's actions or resources as a list, whether the template holds one or several. */
-    @SuppressWarnings("unchecked")
-    static List<Object> list(Object oneOrMany) {
-        return oneOrMany instanceof List<?> many ? (List<Object>) many : List.of(oneOrMany);
-    }
-
-    /** The logical ids an expression refers to through Ref or Fn::GetAtt (pseudo parameters left out). */
-    static Set<String> referencedIds(Object expression) {
-        Set<String> ids = new LinkedHashSet<>();
-        collect(expression, ids);
-        return ids;
-    }
-
-    private static void collect(Object expression, Set<String> ids) {
-        if (expression instanceof Map<?, ?> map) {
-            if (map.get("Ref") instanceof String ref && !ref.startsWith("AWS::")) {
-                ids.add(ref);
-            }
-            if (map.get("Fn::GetAtt") instanceof List<?> getAtt) {
-                ids.add((String) getAtt.get(0));
-            }
-            map.values().forEach(value -> collect(value, ids));
-        } else if (expression instanceof List<?> list) {
-            list.forEach(value -> collect(value, ids));
-        }
-    }
 }

@@ -25,7 +25,7 @@ class PublicApiTest {
         for (RouteDefinition route : prod.topology.routes()) {
             String alias = aliasOf(route.function());
             String integration = prod.resources("AWS::ApiGatewayV2::Integration").entrySet().stream()
-                    .filter(e -> Map.of("Ref", alias).equals(ProdStack.properties(e.getValue()).get("IntegrationUri")))
+                    .filter(e -> Map.of("Ref", alias).equals(TemplateJson.properties(e.getValue()).get("IntegrationUri")))
                     .map(Map.Entry::getKey).findFirst().orElseThrow();
             prod.template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Map.of(
                     "IntegrationUri", Map.of("Ref", alias), "IntegrationType", "AWS_PROXY", "PayloadFormatVersion", "2.0"));
@@ -52,7 +52,7 @@ class PublicApiTest {
 
     private String aliasOf(String function) {
         return prod.resources("AWS::Lambda::Alias").entrySet().stream()
-                .filter(e -> Map.of("Ref", prod.functionLogicalId(function)).equals(ProdStack.properties(e.getValue()).get("FunctionName")))
+                .filter(e -> Map.of("Ref", prod.functionLogicalId(function)).equals(TemplateJson.properties(e.getValue()).get("FunctionName")))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 }

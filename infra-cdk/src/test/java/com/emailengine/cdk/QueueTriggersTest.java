@@ -30,7 +30,7 @@ class QueueTriggersTest {
     void mappingsInvokeTheLiveAliasNotTheUnpublishedFunction() {
         // SnapStart applies to published versions only; $LATEST would cold-start the slow way.
         for (Map<String, Object> mapping : prod.propertiesOf("AWS::Lambda::EventSourceMapping")) {
-            String alias = ProdStack.referencedIds(mapping.get("FunctionName")).iterator().next();
+            String alias = TemplateJson.referencedIds(mapping.get("FunctionName")).iterator().next();
             assertThat(prod.resources("AWS::Lambda::Alias")).containsKey(alias);
             assertThat(mapping.get("FunctionName").toString()).contains(":" + Functions.ALIAS);
         }

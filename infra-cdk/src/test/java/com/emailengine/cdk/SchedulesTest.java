@@ -16,7 +16,7 @@ class SchedulesTest {
         for (ScheduleDefinition schedule : prod.topology.schedules()) {
             String alias = prod.resources("AWS::Lambda::Alias").entrySet().stream()
                     .filter(e -> Map.of("Ref", prod.functionLogicalId(schedule.function()))
-                            .equals(ProdStack.properties(e.getValue()).get("FunctionName")))
+                            .equals(TemplateJson.properties(e.getValue()).get("FunctionName")))
                     .map(Map.Entry::getKey).findFirst().orElseThrow();
             prod.template.hasResourceProperties("AWS::Events::Rule", Map.of(
                     "Name", prod.names.schedule(schedule.name()),
