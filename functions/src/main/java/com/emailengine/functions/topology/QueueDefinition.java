@@ -11,6 +11,9 @@ import java.time.Duration;
  */
 public record QueueDefinition(String name, Duration visibilityTimeout, Duration retention, int maxReceiveCount) {
 
+    /** How long a dead letter is kept: the SQS maximum, so an operator has two weeks to redrive or inspect it. */
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
     public String deadLetterName() {
         return name + "-dlq";
     }

@@ -29,6 +29,16 @@ public record ResourceNames(String stage) {
         return "ee-" + stage + "-" + logical;
     }
 
+    /** A function's name, e.g. {@code ee-prod-ingest-api} (its log group is {@code /aws/lambda/} and this). */
+    public String function(String logical) {
+        return "ee-" + stage + "-" + logical;
+    }
+
+    /** A schedule's (EventBridge rule's) name. */
+    public String schedule(String logical) {
+        return "ee-" + stage + "-" + logical;
+    }
+
     /** The settings key under which a queue's URL is handed to a function, e.g. {@code EE_QUEUE_URL_OUTBOUND_SOS_EXPAT}. */
     public static String queueUrlSetting(String logical) {
         return "EE_QUEUE_URL_" + logical.toUpperCase(Locale.ROOT).replace('-', '_');

@@ -74,12 +74,21 @@ public record SystemTopology(
                         Optional.empty()),
                 new TableDefinition(MESSAGES_TABLE, KeyAttribute.string("message_id"), Optional.empty(), List.of(),
                         Optional.of("expires_at")));
-        List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty()));
+        List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true));
+        List<ResourceUse> dueStepsUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
+                ResourceUse.readsAndWrites(ENROLLMENTS_TABLE), ResourceUse.reads(CONTACTS_TABLE)));
+        tenantIds.forEach(tenant -> dueStepsUses.add(ResourceUse.sendsTo(outboundQueue(tenant))));
         List<FunctionDefinition> functions = List.of(
-                new FunctionDefinition(INGEST_FUNCTION, IngestContactsHandler.class, 1024, Duration.ofSeconds(10), OptionalInt.empty()),
-                new FunctionDefinition(INTAKE_FUNCTION, ContactsQueueHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty()),
-                new FunctionDefinition(DUE_STEPS_FUNCTION, DueStepsHandler.class, 1024, Duration.ofSeconds(60), OptionalInt.of(1)),
-                new FunctionDefinition(EVENTS_FUNCTION, DeliveryEventsHandler.class, 512, Duration.ofSeconds(30), OptionalInt.empty()));
+                new FunctionDefinition(INGEST_FUNCTION, IngestContactsHandler.class, 1024, Duration.ofSeconds(10), OptionalInt.empty(),
+                        List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.sendsTo(CONTACTS_QUEUE))),
+                new FunctionDefinition(INTAKE_FUNCTION, ContactsQueueHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty(),
+                        List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.readsAndWrites(CONTACTS_TABLE),
+                                ResourceUse.writes(ENROLLMENTS_TABLE))),
+                new FunctionDefinition(DUE_STEPS_FUNCTION, DueStepsHandler.class, 1024, Duration.ofSeconds(60), OptionalInt.of(1),
+                        dueStepsUses),
+                // Status changes are conditional updates: no read needed.
+                new FunctionDefinition(EVENTS_FUNCTION, DeliveryEventsHandler.class, 512, Duration.ofSeconds(30), OptionalInt.empty(),
+                        List.of(ResourceUse.writes(CONTACTS_TABLE))));
         List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION));
         List<QueueTrigger> triggers = List.of(
                 new QueueTrigger(CONTACTS_QUEUE, INTAKE_FUNCTION, 10, Duration.ofSeconds(1)),

@@ -31,6 +31,32 @@ class SystemTopologyTest {
     }
 
     @Test
+    void everyResourceAFunctionUsesExists() {
+        Set<String> queues = topology.queues().stream().map(QueueDefinition::name).collect(Collectors.toSet());
+        Set<String> tables = topology.tables().stream().map(TableDefinition::name).collect(Collectors.toSet());
+        Set<String> buckets = topology.buckets().stream().map(BucketDefinition::name).collect(Collectors.toSet());
+        for (FunctionDefinition function : topology.functions()) {
+            assertThat(function.uses()).as(function.name()).isNotEmpty().allSatisfy(use -> assertThat(switch (use.kind()) {
+                case QUEUE -> queues;
+                case TABLE -> tables;
+                case BUCKET -> buckets;
+            }).contains(use.name()));
+        }
+    }
+
+    @Test
+    void theSchedulerSendsToEveryTenantsOutboundQueue() {
+        assertThat(topology.function(SystemTopology.DUE_STEPS_FUNCTION).uses(ResourceUse.Kind.QUEUE))
+                .containsExactlyInAnyOrder(ResourceUse.sendsTo("outbound-sos-expat"), ResourceUse.sendsTo("outbound-ulixai"));
+    }
+
+    @Test
+    void aFunctionCanOnlySendToAQueueBecauseConsumingIsATrigger() {
+        assertThatThrownBy(() -> new ResourceUse(ResourceUse.Kind.QUEUE, "contacts", ResourceUse.Access.READ))
+                .hasMessageContaining("QueueTrigger");
+    }
+
+    @Test
     void queueVisibilityCoversSixTimesTheConsumingFunctionsTimeout() {
         // AWS's advice for SQS event source mappings: visibility timeout >= 6 x function timeout.
         for (QueueTrigger trigger : topology.triggers()) {

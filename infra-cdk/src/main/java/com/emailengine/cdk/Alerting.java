@@ -1,0 +1,82 @@
+package com.emailengine.cdk;
+
+import com.emailengine.functions.topology.QueueTrigger;
+import com.emailengine.functions.topology.ResourceNames;
+import com.emailengine.functions.topology.SystemTopology;
+import java.util.Optional;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.constructs.Construct;
+
+/**
+ * The alert topic and the alarms that publish to it: a message in any dead-letter queue, any error of any
+ * function, and contacts or events waiting too long in a queue a function consumes. Each alarm also
+ * publishes its return to OK, so an operator sees a problem end. The topic is not encrypted: CloudWatch
+ * alarms cannot publish to a topic under the AWS-managed SNS key, and alerts carry no personal data.
+ */
+public final class Alerting extends Construct {
+
+    /** A consumed queue whose oldest message is this old means its function is stuck or failing. */
+    static final Duration BACKLOG_AGE = Duration.minutes(10);
+
+    private final Topic topic;
+    private final SnsAction action;
+    private final ResourceNames names;
+
+    public Alerting(Construct scope, String id, SystemTopology topology, ResourceNames names, Queues queues,
+                    Functions functions, Optional<String> email) {
+        super(scope, id);
+        this.names = names;
+        topic = Topic.Builder.create(this, "alerts")
+                .topicName("ee-" + names.stage() + "-alerts")
+                .displayName("Email-Engine alerts (" + names.stage() + ")")
+                .enforceSsl(true)
+                .build();
+        email.ifPresent(address -> topic.addSubscription(new EmailSubscription(address)));
+        action = new SnsAction(topic);
+
+        queues.deadLetterQueues().forEach((queue, deadLetters) -> alarm("dlq-" + queue,
+                "a message of " + names.queue(queue) + " was dead-lettered; inspect and redrive it",
+                deadLetters.metricApproximateNumberOfMessagesVisible(every(Duration.minutes(1), "Maximum")), 1));
+        for (Functions.Deployed function : functions.all()) {
+            alarm("errors-" + function.definition().name(),
+                    names.function(function.definition().name()) + " failed (an unhandled error or a timeout)",
+                    function.function().metricErrors(every(Duration.minutes(5), "Sum")), 1);
+        }
+        for (QueueTrigger trigger : topology.triggers()) {
+            alarm("backlog-" + trigger.queue(),
+                    names.queue(trigger.queue()) + " has held a message for " + BACKLOG_AGE.toMinutes() + " minutes",
+                    queues.queue(trigger.queue()).metricApproximateAgeOfOldestMessage(every(Duration.minutes(5), "Maximum")),
+                    BACKLOG_AGE.toSeconds());
+        }
+    }
+
+    private static MetricOptions every(Duration period, String statistic) {
+        return MetricOptions.builder().period(period).statistic(statistic).build();
+    }
+
+    private void alarm(String name, String description, IMetric metric, Number threshold) {
+        Alarm alarm = Alarm.Builder.create(this, name)
+                .alarmName("ee-" + names.stage() + "-" + name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .evaluationPeriods(1)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(action);
+        alarm.addOkAction(action);
+    }
+
+    public Topic topic() {
+        return topic;
+    }
+}

@@ -1,0 +1,124 @@
+package com.emailengine.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.emailengine.functions.topology.FunctionDefinition;
+import com.emailengine.functions.topology.QueueTrigger;
+import com.emailengine.functions.topology.ResourceUse;
+import com.emailengine.functions.topology.SystemTopology;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FunctionPermissionsTest {
+
+    private final ProdStack prod = ProdStack.get();
+
+    @Test
+    void noFunctionRoleHoldsAWildcardActionOrResource() {
+        for (FunctionDefinition function : prod.topology.functions()) {
+            List<Map<String, Object>> statements = statements(function.name());
+            assertThat(statements).as(function.name()).isNotEmpty().allSatisfy(statement -> {
+                assertThat(statement).containsEntry("Effect", "Allow");
+                assertThat(TemplateJson.list(statement.get("Action"))).allSatisfy(action ->
+                        assertThat((String) action).doesNotContain("*"));
+                assertThat(TemplateJson.list(statement.get("Resource"))).allSatisfy(resource -> {
+                    assertThat(resource).isNotEqualTo("*");
+                    assertThat(TemplateJson.referencedIds(resource)).as("resource %s names a resource of the stack", resource).isNotEmpty();
+                });
+            });
+        }
+    }
+
+    @Test
+    void noFunctionRoleCarriesAManagedPolicy() {
+        for (FunctionDefinition function : prod.topology.functions()) {
+            String role = prod.roleOf(prod.functionLogicalId(function.name()));
+            assertThat(TemplateJson.properties(prod.resources("AWS::IAM::Role").get(role))).doesNotContainKey("ManagedPolicyArns");
+        }
+    }
+
+    @Test
+    void eachRoleReachesExactlyTheResourcesItsDefinitionUsesPlusItsTriggerQueueAndLogGroup() {
+        for (FunctionDefinition function : prod.topology.functions()) {
+            Set<String> expected = new HashSet<>();
+            expected.add(prod.logicalId("AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/" + prod.names.function(function.name())));
+            for (ResourceUse use : function.uses()) {
+                expected.add(switch (use.kind()) {
+                    case QUEUE -> queueId(use.name());
+                    case TABLE -> prod.logicalId("AWS::DynamoDB::Table", "TableName", prod.names.table(use.name()));
+                    case BUCKET -> prod.bucketLogicalId(use.name());
+                });
+            }
+            prod.topology.triggers().stream().filter(t -> t.function().equals(function.name()))
+                    .map(QueueTrigger::queue).forEach(queue -> expected.add(queueId(queue)));
+            Set<String> granted = statements(function.name()).stream()
+                    .flatMap(statement -> TemplateJson.referencedIds(statement.get("Resource")).stream())
+                    .collect(Collectors.toSet());
+            assertThat(granted).as(function.name()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theIngestFunctionMaySendContactsAndReadConfigButNotTouchATable() {
+        List<Map<String, Object>> statements = statements(SystemTopology.INGEST_FUNCTION);
+        assertThat(actions(statements)).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents",
+                "sqs:SendMessage", "s3:GetObject", "s3:ListBucket");
+    }
+
+    @Test
+    void theDeliveryEventsFunctionUpdatesContactsWithoutReadingThem() {
+        String contacts = prod.logicalId("AWS::DynamoDB::Table", "TableName", prod.names.table(SystemTopology.CONTACTS_TABLE));
+        Set<Object> onContacts = statements(SystemTopology.EVENTS_FUNCTION).stream()
+                .filter(statement -> TemplateJson.referencedIds(statement.get("Resource")).contains(contacts))
+                .flatMap(statement -> TemplateJson.list(statement.get("Action")).stream()).collect(Collectors.toSet());
+        assertThat(onContacts).containsExactlyInAnyOrder("dynamodb:PutItem", "dynamodb:UpdateItem");
+    }
+
+    @Test
+    void theDueStepsFunctionMayQueryTheDueIndexByItsOwnArn() {
+        String enrollments = prod.logicalId("AWS::DynamoDB::Table", "TableName", prod.names.table(SystemTopology.ENROLLMENTS_TABLE));
+        Map<String, Object> dueIndex = Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(enrollments, "Arn")),
+                "/index/" + SystemTopology.ENROLLMENTS_DUE_INDEX)));
+        assertThat(statements(SystemTopology.DUE_STEPS_FUNCTION)).anySatisfy(statement -> {
+            assertThat(TemplateJson.list(statement.get("Action"))).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query");
+            assertThat(TemplateJson.list(statement.get("Resource"))).contains(dueIndex);
+        });
+    }
+
+    @Test
+    void consumersMayReceiveAndDeleteOnlyFromTheirOwnQueue() {
+        for (QueueTrigger trigger : prod.topology.triggers()) {
+            String queue = queueId(trigger.queue());
+            List<Map<String, Object>> consuming = statements(trigger.function()).stream()
+                    .filter(statement -> TemplateJson.list(statement.get("Action")).contains("sqs:ReceiveMessage")).toList();
+            assertThat(consuming).singleElement().satisfies(statement ->
+                    assertThat(TemplateJson.referencedIds(statement.get("Resource"))).containsExactly(queue));
+        }
+    }
+
+    @Test
+    void theConfigUploaderWritesOnlyToTheConfigBucket() {
+        String uploaderRole = prod.resources("AWS::IAM::Role").keySet().stream()
+                .filter(id -> id.startsWith("CustomCDKBucketDeployment")).findFirst().orElseThrow();
+        Set<String> written = prod.statementsOfRole(uploaderRole).stream()
+                .filter(statement -> TemplateJson.list(statement.get("Action")).contains("s3:PutObject"))
+                .flatMap(statement -> TemplateJson.referencedIds(statement.get("Resource")).stream()).collect(Collectors.toSet());
+        assertThat(written).containsExactly(prod.bucketLogicalId(SystemTopology.CONFIG_BUCKET));
+    }
+
+    private String queueId(String logicalName) {
+        return prod.logicalId("AWS::SQS::Queue", "QueueName", prod.names.queue(logicalName));
+    }
+
+    private List<Map<String, Object>> statements(String function) {
+        return prod.statementsOfRole(prod.roleOf(prod.functionLogicalId(function)));
+    }
+
+    private static List<Object> actions(List<Map<String, Object>> statements) {
+        return statements.stream().flatMap(statement -> TemplateJson.list(statement.get("Action")).stream()).toList();
+    }
+}
