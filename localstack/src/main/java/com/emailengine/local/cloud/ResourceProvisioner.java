@@ -9,11 +9,13 @@ import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.functions.topology.TableDefinition;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -25,22 +27,37 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates the topology's queues (each with its DLQ and redrive policy), tables (with their indexes) and
  * buckets through the AWS APIs, against the embedded emulators or LocalStack alike. Idempotent: what
- * exists is kept, so a restart on persistent data works.
+ * exists is kept, so a restart on persistent data works; an existing queue gets the defined attributes
+ * again, an existing table is kept as it is (a changed key schema or index is not migrated). Bucket
+ * expiry ({@link BucketDefinition#expireAfter()}) is left to the CDK stack: s3proxy has no lifecycle rules.
+ *
+ * <p>Not thread-safe: one provisioning run at a time.
  */
 public final class ResourceProvisioner {
 
-    /** What was provisioned: queue URLs and ARNs by logical name, bucket names by logical name. */
+    /** What was provisioned: queue URLs and ARNs by logical name, bucket names by logical name. Unmodifiable. */
     public record Provisioned(Map<String, String> queueUrls, Map<String, String> queueArns, Map<String, String> buckets) {
+        public Provisioned {
+            queueUrls = Collections.unmodifiableMap(new LinkedHashMap<>(queueUrls));
+            queueArns = Collections.unmodifiableMap(new LinkedHashMap<>(queueArns));
+            buckets = Collections.unmodifiableMap(new LinkedHashMap<>(buckets));
+        }
     }
+
+    /** The error code of an API the emulator does not implement (dynalite: UpdateTimeToLive, DescribeTimeToLive). */
+    private static final String UNKNOWN_OPERATION = "UnknownOperationException";
+    /** S3's region without a location constraint; every other region must be named when creating a bucket. */
+    private static final Region S3_DEFAULT_REGION = Region.US_EAST_1;
 
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
@@ -75,18 +92,25 @@ public final class ResourceProvisioner {
         Map<String, String> buckets = new LinkedHashMap<>();
         for (BucketDefinition bucket : topology.buckets()) {
             String name = names.bucket(bucket.name());
-            try {
-                s3.createBucket(r -> r.bucket(name));
-            } catch (BucketAlreadyOwnedByYouException e) {
-                // Kept from an earlier run.
-            } catch (S3Exception e) {
-                if (e.statusCode() != 409) {
-                    throw e;
-                }
-            }
+            createBucket(name);
             buckets.put(bucket.name(), name);
         }
         return new Provisioned(urls, arns, buckets);
+    }
+
+    private void createBucket(String name) {
+        Region region = s3.serviceClientConfiguration().region();
+        try {
+            s3.createBucket(r -> {
+                r.bucket(name);
+                // Outside us-east-1, S3 refuses a CreateBucket that does not name the client's region.
+                if (region != null && !region.equals(S3_DEFAULT_REGION)) {
+                    r.createBucketConfiguration(c -> c.locationConstraint(region.id()));
+                }
+            });
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // Kept from an earlier run. (BucketAlreadyExists, someone else's bucket, is an error.)
+        }
     }
 
     private String createQueue(String name, Map<QueueAttributeName, String> attributes) {
@@ -149,10 +173,19 @@ public final class ResourceProvisioner {
 
     private void enableTtl(String table, String attribute) {
         try {
+            TimeToLiveDescription current = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription();
+            boolean on = current.timeToLiveStatus() == TimeToLiveStatus.ENABLED || current.timeToLiveStatus() == TimeToLiveStatus.ENABLING;
+            if (on && attribute.equals(current.attributeName())) {
+                // DynamoDB refuses to enable TTL twice, so a second run must not ask again.
+                return;
+            }
             dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(s -> s.enabled(true).attributeName(attribute)));
         } catch (DynamoDbException e) {
-            // dynalite has no UpdateTimeToLive; locally nothing expires, which only keeps more history.
-            Log.info("provisioner", "TTL on " + table + "." + attribute + " not enabled by this emulator (" + e.awsErrorDetails().errorCode() + ")");
+            if (e.awsErrorDetails() == null || !UNKNOWN_OPERATION.equals(e.awsErrorDetails().errorCode())) {
+                throw e;
+            }
+            // dynalite has no TTL API; locally nothing expires, which only keeps more history.
+            Log.info("provisioner", "TTL on " + table + "." + attribute + " not enabled by this emulator (" + UNKNOWN_OPERATION + ")");
         }
     }
 

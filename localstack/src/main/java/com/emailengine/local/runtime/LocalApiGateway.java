@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.emailengine.functions.runtime.Log;
 import com.emailengine.functions.topology.RouteDefinition;
+import com.emailengine.local.cloud.LocalAccount;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,8 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +35,16 @@ import java.util.concurrent.Executors;
  * API Gateway (HTTP API, payload format 2.0) on 127.0.0.1: turns each request into an
  * {@link APIGatewayV2HTTPEvent}, invokes the route's function and writes its response back, with the
  * gateway's own behaviour where the function is not involved: 404 for an unknown route, 413 above the
- * 10 MB payload quota, 500 when the function throws.
+ * 10 MB payload quota, 500 when the function throws or answers something that is not a response.
+ *
+ * <p>Requests are served concurrently, each on a virtual thread, as Lambda runs concurrent requests in
+ * concurrent execution environments; the functions behind it must therefore be thread-safe.
  */
 public final class LocalApiGateway implements AutoCloseable {
 
     /** HTTP API's maximum request payload. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    private static final Map<String, List<String>> JSON = Map.of("content-type", List.of("application/json"));
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -66,48 +75,78 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            // One id per request, in the event and in the apigw-requestid response header, as API Gateway does.
+            String requestId = UUID.randomUUID().toString();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             LocalFunction function = routes.get(method + " " + path);
             if (function == null) {
-                respond(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                respond(exchange, requestId, 404, JSON, message("Not Found"));
                 return;
             }
-            byte[] body = readLimited(exchange.getRequestBody());
+            byte[] body = readLimited(exchange);
             if (body == null) {
-                respond(exchange, 413, Map.of("content-type", "application/json"),
-                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                respond(exchange, requestId, 413, JSON, message("Request Entity Too Large"));
                 return;
             }
-            APIGatewayV2HTTPEvent event = event(exchange, method, path, body);
-            Object result;
+            APIGatewayV2HTTPEvent event = event(exchange, requestId, method, path, body);
+            APIGatewayV2HTTPResponse response;
+            byte[] out;
             try {
-                result = function.invoke(event);
-            } catch (RuntimeException e) {
+                response = (APIGatewayV2HTTPResponse) function.invoke(event);
+                if (response == null || response.getStatusCode() < 100 || response.getStatusCode() > 599) {
+                    throw new IllegalStateException("the function returned no valid response: " + response);
+                }
+                out = response.getBody() == null ? new byte[0]
+                        : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
+            } catch (RuntimeException | Error e) {
+                // A function error or a malformed response: HTTP APIs answer 500 either way.
                 Log.warn("api-gateway", "function " + function.name() + " failed: " + e);
-                respond(exchange, 500, Map.of("content-type", "application/json"),
-                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+                respond(exchange, requestId, 500, JSON, message("Internal Server Error"));
                 return;
             }
-            APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) result;
-            byte[] out = response.getBody() == null ? new byte[0]
-                    : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                    : response.getBody().getBytes(StandardCharsets.UTF_8);
-            respond(exchange, response.getStatusCode(), response.getHeaders() == null ? Map.of() : response.getHeaders(), out);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+            }
+            if (response.getCookies() != null && !response.getCookies().isEmpty()) {
+                // Payload 2.0: each entry of cookies becomes a set-cookie header of its own.
+                headers.put("set-cookie", List.copyOf(response.getCookies()));
+            }
+            respond(exchange, requestId, response.getStatusCode(), headers, out);
         }
     }
 
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String method, String path, byte[] body) {
+    private static byte[] message(String text) {
+        return ("{\"message\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String requestId, String method, String path, byte[] body) {
+        // Payload 2.0: lower-case names, repeated headers joined with commas, cookies in a field of their own.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        List<String> cookies = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                values.forEach(value -> Arrays.stream(value.split(";")).map(String::strip)
+                        .filter(cookie -> !cookie.isEmpty()).forEach(cookies::add));
+            } else {
+                headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
+            }
+        });
         String query = exchange.getRequestURI().getRawQuery();
-        Map<String, String> parameters = new HashMap<>();
-        if (query != null) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
                 String[] kv = pair.split("=", 2);
-                String key = java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
-                String value = kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-                parameters.merge(key, value, (a, b) -> a + "," + b);
+                // The JDK server has already refused a target with a malformed %-escape (400), so decoding cannot fail.
+                parameters.merge(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "", (a, b) -> a + "," + b);
             }
         }
         String text = utf8Text(body);
@@ -118,15 +157,16 @@ public final class LocalApiGateway implements AutoCloseable {
                 .withRouteKey(routeKey)
                 .withRawPath(path)
                 .withRawQueryString(query == null ? "" : query)
+                .withCookies(cookies.isEmpty() ? null : cookies)
                 .withHeaders(headers)
                 .withQueryStringParameters(parameters.isEmpty() ? null : parameters)
                 .withBody(body.length == 0 ? null : text != null ? text : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(body.length > 0 && text == null)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withAccountId("000000000000")
+                        .withAccountId(LocalAccount.ACCOUNT_ID)
                         .withApiId("local")
                         .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
-                        .withRequestId(UUID.randomUUID().toString())
+                        .withRequestId(requestId)
                         .withRouteKey(routeKey)
                         .withStage("$default")
                         .withTime(REQUEST_TIME.format(now))
@@ -152,15 +192,29 @@ public final class LocalApiGateway implements AutoCloseable {
         }
     }
 
-    /** @return the body, or null when it exceeds the payload quota */
-    private static byte[] readLimited(InputStream in) throws IOException {
+    /**
+     * @return the body, or null when it exceeds the payload quota; an oversized body is still read to its
+     *         end (and dropped) so that the client, still sending, gets the 413 rather than a reset connection
+     */
+    private static byte[] readLimited(HttpExchange exchange) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        String declared = exchange.getRequestHeaders().getFirst("content-length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_PAYLOAD_BYTES) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
         byte[] bytes = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        return bytes.length > MAX_PAYLOAD_BYTES ? null : bytes;
+        if (bytes.length > MAX_PAYLOAD_BYTES) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
+        return bytes;
     }
 
-    private static void respond(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.getResponseHeaders().set("apigw-requestid", UUID.randomUUID().toString());
+    private static void respond(HttpExchange exchange, String requestId, int status, Map<String, List<String>> headers,
+                                byte[] body) throws IOException {
+        headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
+        exchange.getResponseHeaders().set("apigw-requestid", requestId);
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

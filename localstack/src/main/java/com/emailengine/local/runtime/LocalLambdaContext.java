@@ -4,12 +4,17 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.emailengine.local.cloud.LocalAccount;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The Lambda context the local cloud hands to a handler: the function's name, a request id, its deadline. */
+/**
+ * The Lambda context the local cloud hands to a handler: the function's name, a request id, its deadline.
+ * One per invocation. The deadline is informative only: the local runtime does not stop a function that
+ * runs past its timeout.
+ */
 final class LocalLambdaContext implements Context {
 
     private final String functionName;
@@ -50,7 +55,7 @@ final class LocalLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:local:000000000000:function:" + functionName;
+        return "arn:aws:lambda:" + LocalAccount.REGION + ":" + LocalAccount.ACCOUNT_ID + ":function:" + functionName;
     }
 
     @Override

@@ -16,11 +16,19 @@ import java.util.regex.Pattern;
  * An EventBridge schedule expression, evaluated in UTC as EventBridge rules do:
  * {@code rate(5 minutes)} or {@code cron(Minutes Hours Day-of-month Month Day-of-week Year)} with
  * {@code , - * /} and {@code ?}. The {@code L}, {@code W} and {@code #} wildcards are refused with a clear
- * message rather than silently misread.
+ * message rather than silently misread. The grammar is EventBridge's:
+ * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
+ *
+ * <p>Immutable once parsed; {@link #next} may be called from any thread.
  */
 public sealed interface ScheduleExpression {
 
-    /** The first firing strictly after {@code after}. */
+    /**
+     * The first firing strictly after {@code after}.
+     *
+     * @throws IllegalStateException when the expression never fires again (a cron whose years are past,
+     *                               or a date that does not exist such as 30 February)
+     */
     Instant next(Instant after);
 
     static ScheduleExpression parse(String expression) {
@@ -37,7 +45,7 @@ public sealed interface ScheduleExpression {
     /** A fixed period from the moment the schedule starts. */
     record Rate(Duration period) implements ScheduleExpression {
 
-        private static final Pattern RATE = Pattern.compile("(\\d+)\\s+(minute|minutes|hour|hours|day|days)");
+        private static final Pattern RATE = Pattern.compile("(\\d{1,9})\\s+(minute|minutes|hour|hours|day|days)");
 
         static Rate parse(String body, String expression) {
             Matcher m = RATE.matcher(body);
@@ -72,6 +80,11 @@ public sealed interface ScheduleExpression {
 
         private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
         private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
+        /** EventBridge's year field: 1970-2199. */
+        private static final int FIRST_YEAR = 1970;
+        private static final int LAST_YEAR = 2199;
+        /** A value with one of the wildcards this evaluator does not implement: L, 5L, LW, 15W (and # anywhere). */
+        private static final Pattern UNSUPPORTED = Pattern.compile("\\d*L|LW|\\d*W");
 
         static Cron parse(String body, String expression) {
             String[] f = body.split("\\s+");
@@ -87,7 +100,7 @@ public sealed interface ScheduleExpression {
                     domAny ? all(1, 31) : field(f[2], 1, 31, List.of(), expression),
                     field(f[3], 1, 12, MONTHS, expression),
                     dowAny ? all(1, 7) : field(f[4], 1, 7, DAYS, expression),
-                    field(f[5], 1970, 2199, List.of(), expression), domAny, dowAny);
+                    field(f[5], FIRST_YEAR, LAST_YEAR, List.of(), expression), domAny, dowAny);
         }
 
         private static BitSet all(int min, int max) {
@@ -96,17 +109,18 @@ public sealed interface ScheduleExpression {
             return set;
         }
 
+        /** One field: a comma list of {@code *}, a value, or a range {@code a-b}, each optionally {@code /step}. */
         private static BitSet field(String text, int min, int max, List<String> names, String expression) {
             BitSet set = new BitSet();
-            for (String part : text.split(",")) {
+            for (String part : text.split(",", -1)) {
                 String p = part.toUpperCase(Locale.ROOT);
-                if (p.contains("L") && !names.contains(p) || p.contains("W") && !names.contains(p) && !p.equals("WED") || p.contains("#")) {
-                    throw new IllegalArgumentException("cron '" + expression + "': the L, W and # wildcards are not supported here");
+                if (p.contains("#")) {
+                    throw unsupported(expression);
                 }
                 int step = 1;
                 int slash = p.indexOf('/');
                 if (slash >= 0) {
-                    step = Integer.parseInt(p.substring(slash + 1));
+                    step = number(p.substring(slash + 1), 1, max, "step", expression);
                     p = p.substring(0, slash);
                 }
                 int from;
@@ -115,14 +129,18 @@ public sealed interface ScheduleExpression {
                     from = min;
                     to = max;
                 } else if (p.contains("-")) {
-                    String[] ends = p.split("-", 2);
+                    String[] ends = p.split("-", -1);
+                    if (ends.length != 2) {
+                        throw new IllegalArgumentException("cron '" + expression + "': bad range '" + part + "'");
+                    }
                     from = value(ends[0], min, max, names, expression);
                     to = value(ends[1], min, max, names, expression);
                 } else {
                     from = value(p, min, max, names, expression);
+                    // "5/15" means from 5 to the end of the field, every 15.
                     to = slash >= 0 ? max : from;
                 }
-                if (from > to || step <= 0) {
+                if (from > to) {
                     throw new IllegalArgumentException("cron '" + expression + "': bad range '" + part + "'");
                 }
                 for (int v = from; v <= to; v += step) {
@@ -137,23 +155,40 @@ public sealed interface ScheduleExpression {
             if (index >= 0) {
                 return index + 1;
             }
-            try {
-                int v = Integer.parseInt(text);
-                if (v < min || v > max) {
-                    throw new IllegalArgumentException("cron '" + expression + "': " + v + " is outside " + min + "-" + max);
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cron '" + expression + "': '" + text + "' is not a value");
+            // Only after the names: JUL and WED contain L and W without being wildcards.
+            if (UNSUPPORTED.matcher(text).matches()) {
+                throw unsupported(expression);
             }
+            return number(text, min, max, "value", expression);
+        }
+
+        private static int number(String text, int min, int max, String what, String expression) {
+            if (!text.matches("\\d{1,4}")) {
+                throw new IllegalArgumentException("cron '" + expression + "': '" + text + "' is not a " + what);
+            }
+            int v = Integer.parseInt(text);
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("cron '" + expression + "': " + what + " " + v + " is outside " + min + "-" + max);
+            }
+            return v;
+        }
+
+        private static IllegalArgumentException unsupported(String expression) {
+            return new IllegalArgumentException("cron '" + expression + "': the L, W and # wildcards are not supported here");
         }
 
         @Override
         public Instant next(Instant after) {
             ZonedDateTime t = after.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-            ZonedDateTime limit = t.plusYears(5);
-            while (t.isBefore(limit)) {
-                if (!years.get(t.getYear()) || !months.get(t.getMonthValue())) {
+            // Field by field, each mismatch jumps to the start of the next candidate unit, so the walk is
+            // short even for a yearly schedule; it ends after the last year the expression allows.
+            int lastYear = years.previousSetBit(LAST_YEAR);
+            while (t.getYear() <= lastYear) {
+                if (!years.get(t.getYear())) {
+                    t = t.plusYears(1).withDayOfYear(1).withHour(0).withMinute(0);
+                    continue;
+                }
+                if (!months.get(t.getMonthValue())) {
                     t = t.plusMonths(1).withDayOfMonth(1).withHour(0).withMinute(0);
                     continue;
                 }
@@ -171,7 +206,7 @@ public sealed interface ScheduleExpression {
                 }
                 return t.toInstant();
             }
-            throw new IllegalStateException("schedule never fires within five years");
+            throw new IllegalStateException("the schedule never fires after " + after);
         }
 
         private boolean dayMatches(ZonedDateTime t) {
