@@ -74,7 +74,7 @@ public final class ResourceProvisioner {
         Map<String, String> arns = new LinkedHashMap<>();
         for (QueueDefinition queue : topology.queues()) {
             String dlqUrl = createQueue(names.queue(queue.deadLetterName()), Map.of(
-                    QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(java.time.Duration.ofDays(14).toSeconds())));
+                    QueueAttributeName.MESSAGE_RETENTION_PERIOD, Long.toString(QueueDefinition.DEAD_LETTER_RETENTION.toSeconds())));
             String dlqArn = arn(dlqUrl);
             String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\"}";
             String url = createQueue(names.queue(queue.name()), Map.of(

@@ -68,6 +68,15 @@ class DynaliteDynamoDbTest {
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(BY_STATUS)
                         .keySchema(key("status", KeyType.HASH), key("updatedAt", KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+        // As with DynamoDB itself, a table may answer CREATING for a moment: dynalite flips it to ACTIVE in a
+        // second, asynchronous write, which takes longer with an on-disk store on a busy machine.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (client.describeTable(r -> r.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("table " + name + " did not become ACTIVE");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test
