@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emailengine.core.templating.ClasspathTemplateLibrary;
 import com.emailengine.core.templating.Language;
+import com.emailengine.core.templating.LanguageTag;
+import com.emailengine.core.templating.TemplateRef;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.core.templating.RenderedContent;
 import java.util.Map;
@@ -23,12 +25,13 @@ class ShippedTemplatesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void welcomeExistsInEveryLanguageAndRendersWithAndWithoutAFirstName(Language language) {
-        assertThat(library.find("welcome", language)).as("welcome/%s", language.code()).isPresent();
+        assertThat(library.find(TemplateRef.shipped("welcome")).orElseThrow().content().variant(LanguageTag.of(language)))
+                .as("welcome/%s", language.code()).isPresent();
 
         RenderedContent named = renderer.render("welcome", language, Language.EN, vars("Zoé"));
         RenderedContent anonymous = renderer.render("welcome", language, Language.EN, vars(""));
 
-        assertThat(named.language()).isEqualTo(language);
+        assertThat(named.language()).isEqualTo(LanguageTag.of(language));
         assertThat(named.subject()).contains("SOS-Expat").doesNotContain("$").doesNotContain("#");
         assertThat(named.html()).contains("Zoé").contains("lang=\"" + language.code() + "\"").doesNotContain("${");
         assertThat(named.text()).contains("Zoé").contains("SOS-Expat").doesNotContain("${").doesNotContain("#{");

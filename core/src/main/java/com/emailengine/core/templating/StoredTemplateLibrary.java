@@ -1,0 +1,23 @@
+package com.emailengine.core.templating;
+
+import java.util.Optional;
+
+/**
+ * The library campaigns render from: shipped templates for version {@value TemplateRef#SHIPPED}, the tenant's stored
+ * versions for the others. Thread-safe when its parts are.
+ */
+public final class StoredTemplateLibrary implements TemplateLibrary {
+
+    private final TemplateLibrary shipped;
+    private final TemplateStore store;
+
+    public StoredTemplateLibrary(TemplateLibrary shipped, TemplateStore store) {
+        this.shipped = shipped;
+        this.store = store;
+    }
+
+    @Override
+    public Optional<TemplateVersion> find(TemplateRef ref) {
+        return ref.isShipped() ? shipped.find(ref) : store.version(ref);
+    }
+}
