@@ -25,6 +25,17 @@ final class BoundedWriter extends Writer {
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
+        check(length);
+        out.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        check(length);
+        out.append(text, offset, offset + length);
+    }
+
+    private void check(int length) throws LimitReached {
         if (out.length() + length > maxChars) {
             throw new LimitReached("the rendered part is longer than " + maxChars + " characters");
         }
@@ -33,15 +44,6 @@ final class BoundedWriter extends Writer {
         } catch (RenderLimitException e) {
             throw new LimitReached(e.getMessage());
         }
-        out.append(chars, offset, length);
-    }
-
-    @Override
-    public void write(String text, int offset, int length) throws IOException {
-        if (out.length() + length > maxChars) {
-            throw new LimitReached("the rendered part is longer than " + maxChars + " characters");
-        }
-        out.append(text, offset, offset + length);
     }
 
     @Override

@@ -91,6 +91,8 @@ public final class MessageRenderer {
         context.put("spin", new Spin(recipientSeed + "|" + ref.key() + "|" + ref.version()));
         context.put("text", TextFilters.INSTANCE);
         context.putIfAbsent("now", now(choice.language()));
+        // The subject cannot name itself ([CAMPAIGN_SUBJECT] inside a MailWizz subject): it is empty until rendered.
+        context.put("message", withGiven(variables, Map.of("subject", "", "preheader", "", "language", choice.language().value())));
 
         String subject = singleLine(sandbox.merge(variant.subject(), context, budget, 128), ref, "subject");
         if (subject.isEmpty()) {
@@ -99,14 +101,8 @@ public final class MessageRenderer {
         String preheader = variant.preheader() == null ? null
                 : singleLine(sandbox.merge(variant.preheader(), context, budget, 128), ref, "preheader");
 
-        Map<String, Object> message = new HashMap<>();
-        if (variables.get("message") instanceof Map<?, ?> given) {
-            given.forEach((k, v) -> message.put(String.valueOf(k), v));
-        }
-        message.put("subject", subject);
-        message.put("preheader", preheader == null ? "" : preheader);
-        message.put("language", choice.language().value());
-        context.put("message", message);
+        context.put("message", withGiven(variables, Map.of("subject", subject, "preheader", preheader == null ? "" : preheader,
+                "language", choice.language().value())));
 
         // Every value is HTML-escaped for the HTML part, so contact data can never inject markup. Escaping the values
         // rather than each insertion keeps a value escaped exactly once, also when a template builds a string from it
@@ -126,6 +122,16 @@ public final class MessageRenderer {
             html = withPreheader(html, HtmlEscape.text(preheader));
         }
         return new RenderedContent(ref, choice, subject, preheader, html, text);
+    }
+
+    /** The caller's {@code $message} values (such as its id) with the renderer's own. */
+    private static Map<String, Object> withGiven(Map<String, Object> variables, Map<String, Object> own) {
+        Map<String, Object> message = new HashMap<>();
+        if (variables.get("message") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> message.put(String.valueOf(k), v));
+        }
+        message.putAll(own);
+        return message;
     }
 
     private static String singleLine(String rendered, TemplateRef ref, String part) {

@@ -12,5 +12,9 @@ import java.time.Duration;
  */
 public record RenderLimits(Duration maxRenderTime, int maxOutputChars, int maxIterations) {
 
-    public static final RenderLimits DEFAULT = new RenderLimits(Duration.ofMillis(500), 1_000_000, 10_000);
+    /**
+     * Two seconds is a backstop, not a target (a warm render takes tens of microseconds): the first render in a fresh
+     * JVM pays class loading, and a cold Lambda must not fail a message for that. Loops and size are the real bounds.
+     */
+    public static final RenderLimits DEFAULT = new RenderLimits(Duration.ofSeconds(2), 1_000_000, 10_000);
 }

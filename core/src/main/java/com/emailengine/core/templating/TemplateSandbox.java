@@ -71,7 +71,7 @@ public final class TemplateSandbox {
             throw new InvalidTemplateException(List.of(problem(part, e)));
         }
         List<TemplateProblem> refused = new ArrayList<>();
-        refuseDirectives(part, (SimpleNode) template.getData(), refused);
+        refuseDirectives(part, source.split("\n", -1), (SimpleNode) template.getData(), refused);
         if (!refused.isEmpty()) {
             throw new InvalidTemplateException(refused);
         }
@@ -83,7 +83,7 @@ public final class TemplateSandbox {
         return template;
     }
 
-    private static void refuseDirectives(String part, Node node, List<TemplateProblem> problems) {
+    private static void refuseDirectives(String part, String[] lines, Node node, List<TemplateProblem> problems) {
         // Velocity reads any "#word" as a directive node; an unknown word without arguments (a colour such as #f4f5f7,
         // an anchor) renders as the literal text, an unknown word with arguments would be a macro call.
         if (node instanceof ASTDirective directive && !ALLOWED_DIRECTIVES.contains(directive.getDirectiveName())
@@ -97,11 +97,22 @@ public final class TemplateSandbox {
                 default -> "#" + name + " is not a directive templates may use (allowed: #if, #elseif, #else, #set, "
                         + "#foreach, #break, #stop); write \\#" + name + " for the literal text";
             };
-            problems.add(new TemplateProblem(part, directive.getLine(), directive.getColumn(), why));
+            Token at = directive.getFirstToken();
+            int line = at == null ? 0 : at.beginLine;
+            problems.add(new TemplateProblem(part, line, hashColumn(lines, line, at == null ? 0 : at.beginColumn), why));
         }
         for (int i = 0; i < node.jjtGetNumChildren(); i++) {
-            refuseDirectives(part, node.jjtGetChild(i), problems);
+            refuseDirectives(part, lines, node.jjtGetChild(i), problems);
         }
+    }
+
+    /** The column of the '#' at or after {@code column}: with space gobbling, Velocity reports where the line starts. */
+    private static int hashColumn(String[] lines, int line, int column) {
+        if (line < 1 || line > lines.length || column < 1) {
+            return column;
+        }
+        int hash = lines[line - 1].indexOf('#', column - 1);
+        return hash < 0 ? column : hash + 1;
     }
 
     private static TemplateProblem problem(String part, Exception e) {
