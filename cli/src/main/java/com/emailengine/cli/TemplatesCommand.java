@@ -3,7 +3,9 @@ package com.emailengine.cli;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.json.Json;
+import com.emailengine.core.mailwizz.AutoresponderStore;
 import com.emailengine.core.mailwizz.ExportContents;
+import com.emailengine.core.mailwizz.ImportedAutoresponder;
 import com.emailengine.core.mailwizz.ImportReport;
 import com.emailengine.core.mailwizz.MailWizzExportReader;
 import com.emailengine.core.mailwizz.MailWizzImport;
@@ -133,7 +135,17 @@ final class TemplatesCommand {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
             TemplateCatalog catalog = new TemplateCatalog(new NoStore(), new TemplateCompiler(new TemplateSandbox()), Clock.systemUTC());
-            return new MailWizzImport(catalog, autoresponder -> { }, Clock.systemUTC()).run(tenant, export, written, inlineCss, true);
+            return new MailWizzImport(catalog, new AutoresponderStore() {
+                @Override
+                public void put(ImportedAutoresponder autoresponder) {
+                    throw new IllegalStateException("a dry run stores nothing");
+                }
+
+                @Override
+                public List<ImportedAutoresponder> all(String tenantId) {
+                    return List.of();
+                }
+            }, Clock.systemUTC()).run(tenant, export, written, inlineCss, true);
         }
 
         private static void print(Path file, ImportReport report) {
