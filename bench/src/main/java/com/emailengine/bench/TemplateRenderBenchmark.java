@@ -104,7 +104,7 @@ public class TemplateRenderBenchmark {
 
     private static String html() {
         StringBuilder rows = new StringBuilder();
-        String[] topics = {"Logement", "Santé", "Fiscalité", "Banque", "Scolarité", "Visa"};
+        String[] topics = {"Logement", "Santé", "Fiscalité", "Banque", "Scolarité", "Visa", "Retraite", "Emploi", "Permis de conduire", "Assurance"};
         for (String topic : topics) {
             rows.append("""
                           <tr>

@@ -29,6 +29,11 @@ public final class MessageRenderer {
     private final TemplateCompiler compiler;
     private final Clock clock;
     private final Map<TemplateRef, CompiledTemplate> cache = new ConcurrentHashMap<>();
+    /** {@code $now} per language, rebuilt when the minute changes: dates need no formatting on every render. */
+    private final Map<LanguageTag, Now> nows = new ConcurrentHashMap<>();
+
+    private record Now(long minute, Map<String, Object> values) {
+    }
 
     public MessageRenderer(TemplateLibrary library, TemplateCompiler compiler, Clock clock) {
         this.library = library;
@@ -171,6 +176,16 @@ public final class MessageRenderer {
     }
 
     private Map<String, Object> now(LanguageTag language) {
+        long minute = clock.millis() / 60_000;
+        Now cached = nows.get(language);
+        if (cached == null || cached.minute() != minute) {
+            cached = new Now(minute, formatNow(language));
+            nows.put(language, cached);
+        }
+        return cached.values();
+    }
+
+    private Map<String, Object> formatNow(LanguageTag language) {
         ZonedDateTime now = clock.instant().atZone(ZoneOffset.UTC);
         Locale locale = language.locale();
         Map<String, Object> values = new HashMap<>();
@@ -181,6 +196,6 @@ public final class MessageRenderer {
         values.put("isoDate", now.toLocalDate().toString());
         values.put("datetime", DATETIME.format(now));
         values.put("monthName", now.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale));
-        return values;
+        return Map.copyOf(values);
     }
 }
