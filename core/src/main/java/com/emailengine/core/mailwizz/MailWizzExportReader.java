@@ -85,8 +85,9 @@ public final class MailWizzExportReader {
                 String lower = name.toLowerCase(Locale.ROOT);
                 boolean wanted = lower.endsWith(".html") || lower.endsWith(".htm") || lower.endsWith(".txt")
                         || lower.endsWith(".json") || lower.endsWith(".csv");
-                byte[] content = in.readNBytes(wanted ? MAX_HTML_BYTES + 1 : (int) Math.min(MAX_TOTAL_BYTES, Integer.MAX_VALUE - 8));
-                total += content.length;
+                // Assets (images) are only counted, never held: the engine does not import them.
+                byte[] content = wanted ? in.readNBytes(MAX_HTML_BYTES + 1) : new byte[0];
+                total += wanted ? content.length : skip(in, MAX_TOTAL_BYTES - total + 1);
                 if (total > MAX_TOTAL_BYTES) {
                     return problem(zipName + ": more than " + (MAX_TOTAL_BYTES >> 20) + " MB uncompressed");
                 }
@@ -127,6 +128,17 @@ public final class MailWizzExportReader {
             return contents.plus(problem(zipName + ": no HTML template, JSON or CSV file inside"));
         }
         return contents;
+    }
+
+    /** Reads and drops up to {@code limit} bytes of the current entry; returns how many there were. */
+    private static long skip(ZipInputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[8192];
+        long count = 0;
+        int read;
+        while (count < limit && (read = in.read(buffer)) > 0) {
+            count += read;
+        }
+        return count;
     }
 
     private static MailWizzTemplate template(String source, String name, String html, String text, Set<String> filesBeside) {
