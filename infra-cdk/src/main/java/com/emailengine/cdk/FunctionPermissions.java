@@ -21,6 +21,7 @@ final class FunctionPermissions {
     static final List<String> TABLE_READ = List.of("dynamodb:GetItem", "dynamodb:Query");
     static final List<String> TABLE_WRITE = List.of("dynamodb:PutItem", "dynamodb:UpdateItem");
     static final List<String> BUCKET_READ_OBJECTS = List.of("s3:GetObject");
+    static final List<String> BUCKET_WRITE_OBJECTS = List.of("s3:PutObject");
     /** Without ListBucket S3 answers a missing key with 403 instead of 404; the config reader tells them apart. */
     static final List<String> BUCKET_LIST = List.of("s3:ListBucket");
 
@@ -46,11 +47,12 @@ final class FunctionPermissions {
             case TABLE -> tableStatements(use);
             case BUCKET -> {
                 Bucket bucket = buckets.bucket(use.name());
+                List<PolicyStatement> statements = new ArrayList<>(List.of(allow(BUCKET_READ_OBJECTS, List.of(bucket.arnForObjects("*"))),
+                        allow(BUCKET_LIST, List.of(bucket.getBucketArn()))));
                 if (use.access().writes()) {
-                    throw new IllegalArgumentException("no function writes to bucket " + use.name() + " yet: add its actions here");
+                    statements.add(allow(BUCKET_WRITE_OBJECTS, List.of(bucket.arnForObjects("*"))));
                 }
-                yield List.of(allow(BUCKET_READ_OBJECTS, List.of(bucket.arnForObjects("*"))),
-                        allow(BUCKET_LIST, List.of(bucket.getBucketArn())));
+                yield statements;
             }
         };
     }

@@ -39,12 +39,14 @@ public final class PublicApi extends Construct {
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT).burstLimit(BURST_LIMIT).build())
                 .build());
+        // One integration per function, shared by its routes (the templates API serves nine routes from one function).
+        java.util.Map<String, HttpLambdaIntegration> integrations = new java.util.HashMap<>();
         for (RouteDefinition route : topology.routes()) {
             api.addRoutes(AddRoutesOptions.builder()
                     .path(route.path())
                     .methods(List.of(HttpMethod.valueOf(route.method())))
-                    .integration(new HttpLambdaIntegration(route.function() + "-" + route.method(),
-                            functions.get(route.function()).alias()))
+                    .integration(integrations.computeIfAbsent(route.function(), function ->
+                            new HttpLambdaIntegration(function + "-" + route.method(), functions.get(function).alias())))
                     .build());
         }
     }

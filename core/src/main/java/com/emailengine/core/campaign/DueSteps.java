@@ -6,15 +6,14 @@ import com.emailengine.core.contact.ContactStore;
 import com.emailengine.core.delivery.MessageIds;
 import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.delivery.OutboundQueue;
-import com.emailengine.core.templating.Language;
+import com.emailengine.core.templating.LanguageTag;
 import com.emailengine.core.templating.MessageRenderer;
+import com.emailengine.core.templating.MessageVariables;
 import com.emailengine.core.templating.RenderedContent;
 import com.emailengine.core.templating.TemplateRenderException;
 import com.emailengine.core.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,11 +82,16 @@ public final class DueSteps {
             enrollments.stop(enrollment, "campaign or step no longer exists");
             return StepResult.STOPPED;
         }
+        String messageId = MessageIds.forStep(tenant.id(), enrollment.campaignId(), enrollment.contactId().hex(),
+                enrollment.nextStep());
         RenderedContent content;
         try {
-            content = renderer.render(step.get().templateKey(),
-                    Language.fromTag(enrollment.language()).orElse(Language.fromTag(tenant.defaultLanguage()).orElseThrow()),
-                    Language.fromTag(tenant.defaultLanguage()).orElseThrow(), variables(tenant, contact.get()));
+            // The step pins the template version, so every contact of a campaign gets the same text; the language is
+            // the contact's, falling back to its base language, the tenant's default, then the template's own.
+            content = renderer.render(step.get().template(tenant.id()),
+                    LanguageTag.parse(enrollment.language()).orElse(null), LanguageTag.parse(tenant.defaultLanguage()).orElse(null),
+                    MessageVariables.of(tenant, contact.get(), enrollment.campaignId(), enrollment.nextStep(), messageId),
+                    enrollment.contactId().hex());
         } catch (TemplateRenderException e) {
             // Left due: the operator fixes the template and the next run sends it.
             System.getLogger(DueSteps.class.getName()).log(System.Logger.Level.WARNING,
@@ -95,23 +99,12 @@ public final class DueSteps {
                             + enrollment.contactId() + ": " + e.getMessage());
             return StepResult.FAILED;
         }
-        String messageId = MessageIds.forStep(tenant.id(), enrollment.campaignId(), enrollment.contactId().hex(),
-                enrollment.nextStep());
         outbound.enqueue(new OutboundMessage(messageId, tenant.id(), enrollment.campaignId(), enrollment.nextStep(),
                 enrollment.contactId().hex(), contact.get().email(), tenant.fromAddress(), tenant.fromName(),
                 "b+" + messageId + "@" + tenant.returnPathDomain(), content.subject(), content.html(), content.text(),
-                content.language().code(), now));
+                content.language().value(), now));
         Optional<Instant> nextDue = campaign.get().step(enrollment.nextStep() + 1).map(next -> now.plus(next.delay()));
         enrollments.advance(enrollment, enrollment.nextStep(), nextDue);
         return StepResult.QUEUED;
-    }
-
-    private static Map<String, Object> variables(Tenant tenant, Contact contact) {
-        Map<String, Object> contactVars = new HashMap<>();
-        contactVars.put("email", contact.email());
-        contactVars.put("firstName", contact.firstName() == null ? "" : contact.firstName());
-        contactVars.put("language", contact.language());
-        Map<String, Object> tenantVars = Map.of("name", tenant.displayName(), "domain", tenant.sendingDomain());
-        return Map.of("contact", contactVars, "tenant", tenantVars);
     }
 }

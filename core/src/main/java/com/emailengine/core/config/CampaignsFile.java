@@ -38,13 +38,15 @@ final class CampaignsFile {
             }
             List<CampaignStep> steps = new ArrayList<>();
             for (ConfigNode stepNode : map.list("steps")) {
-                ConfigMap step = stepNode.asMap("a step").allowOnly(Set.of("template", "delay"));
+                ConfigMap step = stepNode.asMap("a step").allowOnly(Set.of("template", "version", "delay"));
                 String template = step.string("template");
                 if (!TEMPLATE_KEY.matcher(template).matches()) {
                     throw step.required("template").error("template key '" + template + "' must be lower-case letters, digits and dashes");
                 }
                 Duration delay = step.optional("delay").map(d -> d.asScalar("delay").duration("delay")).orElse(Duration.ZERO);
-                steps.add(new CampaignStep(steps.size(), template, delay));
+                // Without a version the step sends the template shipped with the engine; with one, that stored version.
+                int version = step.optional("version").map(v -> v.asScalar("version").integer("version", 1, 1_000_000)).orElse(0);
+                steps.add(new CampaignStep(steps.size(), template, version, delay));
             }
             if (steps.isEmpty()) {
                 throw map.required("steps").error("campaign '" + id + "' needs at least one step");

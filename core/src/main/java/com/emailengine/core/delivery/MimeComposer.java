@@ -31,6 +31,15 @@ public final class MimeComposer {
     }
 
     public byte[] compose(OutboundMessage message, String sendingDomain) {
+        // A line break in a header value would let whoever controls the value add headers (Bcc:, a second body):
+        // header injection. Templates already refuse such subjects; this is the last gate before the wire.
+        singleLine("Subject", message.subject());
+        singleLine("From name", message.fromName());
+        singleLine("From address", message.fromAddress());
+        singleLine("To", message.recipient());
+        singleLine("Content-Language", message.language());
+        singleLine("Feedback-ID", message.campaignId() + message.tenantId());
+        singleLine("Message-ID", message.id() + sendingDomain);
         try {
             String messageId = "<" + message.id() + "@" + sendingDomain + ">";
             MimeMessage mime = new FixedIdMessage(session, messageId);
@@ -62,6 +71,12 @@ public final class MimeComposer {
             throw new IllegalStateException("UTF-8 is always supported", e);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("message " + message.id() + " cannot be composed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void singleLine(String header, String value) {
+        if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0)) {
+            throw new IllegalArgumentException("refusing a " + header + " header value with a line break (header injection)");
         }
     }
 

@@ -2,8 +2,11 @@ package com.emailengine.core.templating;
 
 import java.util.Optional;
 
-/** Where template sources are kept. Implementations are safe for concurrent reads. */
+/**
+ * Where template versions are found. Versions are immutable, so callers may cache what they get forever.
+ * Implementations are safe for concurrent use.
+ */
 public interface TemplateLibrary {
 
-    Optional<TemplateSource> find(String key, Language language);
+    Optional<TemplateVersion> find(TemplateRef ref);
 }

@@ -1,7 +1,7 @@
 package com.emailengine.core.templating;
 
 /** A template that cannot be rendered for a recipient; nothing must be sent. */
-public final class TemplateRenderException extends RuntimeException {
+public class TemplateRenderException extends RuntimeException {
 
     public TemplateRenderException(String message, Throwable cause) {
         super(message, cause);

@@ -79,6 +79,17 @@ class MimeComposerTest {
         assertCrlfAndShortLines(composer.compose(message("Long", longLine, "y".repeat(3000)), "sos-expat.test"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Hello\r\nBcc: victim@example.test", "Hello\nX-Evil: 1", "Hello\r"})
+    void aLineBreakInTheSubjectOrAnotherHeaderValueIsRefused(String injected) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> composer.compose(message(injected, "<p>x</p>", "x"), "sos-expat.test"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Subject").hasMessageContaining("line break");
+        OutboundMessage badName = new OutboundMessage("id3", "sos-expat", "welcome", 0, "c1", "zoe@example.test",
+                "hello@sos-expat.test", "SOS" + injected, "b+id3@bounces.sos-expat.test", "S", "<p>x</p>", "x", "fr", NOW);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> composer.compose(badName, "sos-expat.test"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("From name");
+    }
+
     private static void assertCrlfAndShortLines(byte[] bytes) {
         int lineLength = 0;
         for (int i = 0; i < bytes.length; i++) {

@@ -9,14 +9,23 @@ import com.emailengine.core.contact.ContactStore;
 import com.emailengine.core.feedback.DeliveryFeedback;
 import com.emailengine.core.ingest.ContactIntake;
 import com.emailengine.core.ingest.SubmissionParser;
+import com.emailengine.core.mailwizz.MailWizzImport;
 import com.emailengine.core.templating.ClasspathTemplateLibrary;
 import com.emailengine.core.templating.MessageRenderer;
+import com.emailengine.core.templating.StoredTemplateLibrary;
+import com.emailengine.core.templating.TemplateCatalog;
+import com.emailengine.core.templating.TemplateCompiler;
+import com.emailengine.core.templating.TemplateSandbox;
+import com.emailengine.core.templating.TemplateStore;
 import com.emailengine.functions.dynamodb.DynamoContactStore;
 import com.emailengine.functions.dynamodb.DynamoEnrollmentStore;
 import com.emailengine.functions.s3.S3ConfigSource;
 import com.emailengine.functions.sqs.QueueUrls;
 import com.emailengine.functions.sqs.SqsContactQueue;
 import com.emailengine.functions.sqs.SqsOutboundQueue;
+import com.emailengine.functions.templating.DynamoAutoresponderStore;
+import com.emailengine.functions.templating.DynamoTemplateStore;
+import com.emailengine.functions.templating.S3TemplateContents;
 import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
 import java.nio.file.Path;
@@ -48,6 +57,8 @@ public final class FunctionDependencies {
     private final Lazy<ContactStore> contacts;
     private final Lazy<EnrollmentStore> enrollments;
     private final Lazy<MessageRenderer> renderer;
+    private final Lazy<TemplateCompiler> templateCompiler;
+    private final Lazy<TemplateStore> templateStore;
 
     public FunctionDependencies(Settings settings, Clock clock) {
         this.settings = settings;
@@ -61,7 +72,11 @@ public final class FunctionDependencies {
         this.queueUrls = new Lazy<>(() -> new QueueUrls(settings, names, sqs.get()));
         this.contacts = new Lazy<>(() -> new DynamoContactStore(dynamo.get(), names.table(SystemTopology.CONTACTS_TABLE)));
         this.enrollments = new Lazy<>(() -> new DynamoEnrollmentStore(dynamo.get(), names.table(SystemTopology.ENROLLMENTS_TABLE)));
-        this.renderer = new Lazy<>(() -> new MessageRenderer(new ClasspathTemplateLibrary(FunctionDependencies.class.getClassLoader())));
+        this.templateCompiler = new Lazy<>(() -> new TemplateCompiler(new TemplateSandbox()));
+        this.templateStore = new Lazy<>(() -> new DynamoTemplateStore(dynamo.get(), names.table(SystemTopology.TEMPLATES_TABLE),
+                new S3TemplateContents(s3.get(), settings.require(ResourceNames.bucketSetting(SystemTopology.TEMPLATES_BUCKET)))));
+        this.renderer = new Lazy<>(() -> new MessageRenderer(new StoredTemplateLibrary(
+                new ClasspathTemplateLibrary(FunctionDependencies.class.getClassLoader()), templateStore), templateCompiler.get(), clock));
     }
 
     /** The instance built from the process environment (Lambda). */
@@ -128,6 +143,23 @@ public final class FunctionDependencies {
     public DueSteps dueSteps() {
         return new DueSteps(config(), enrollments.get(), contacts(), renderer.get(),
                 new SqsOutboundQueue(sqs.get(), queueUrls.get()), clock, 500);
+    }
+
+    /** Renders shipped templates and the tenants' stored versions; compiled versions cached for the process. */
+    public MessageRenderer renderer() {
+        return renderer.get();
+    }
+
+    public TemplateCatalog templateCatalog() {
+        return new TemplateCatalog(templateStore.get(), templateCompiler.get(), clock);
+    }
+
+    public MailWizzImport mailWizzImport() {
+        return new MailWizzImport(templateCatalog(), new DynamoAutoresponderStore(dynamoDb(), names.table(SystemTopology.TEMPLATES_TABLE)), clock);
+    }
+
+    public SqsOutboundQueue outboundQueue() {
+        return new SqsOutboundQueue(sqs.get(), queueUrls.get());
     }
 
     public DeliveryFeedback deliveryFeedback() {

@@ -21,6 +21,11 @@ public final class HttpResponses {
 
     /** {@code {"error": {"code", "detail", "field", "message"}, "request_id"}}; absent parts are left out. */
     public static APIGatewayV2HTTPResponse error(Rejection rejection, String requestId) {
+        return error(rejection, requestId, Map.of());
+    }
+
+    /** The error shape with more machine-readable members in {@code error} (e.g. {@code problems} with line and column). */
+    public static APIGatewayV2HTTPResponse error(Rejection rejection, String requestId, Map<String, Object> more) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", rejection.code());
         if (rejection.detail() != null) {
@@ -30,6 +35,7 @@ public final class HttpResponses {
             error.put("field", rejection.field());
         }
         error.put("message", rejection.message());
+        error.putAll(more);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("request_id", requestId);

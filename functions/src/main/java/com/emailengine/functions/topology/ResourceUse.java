@@ -48,4 +48,8 @@ public record ResourceUse(Kind kind, String name, Access access) {
     public static ResourceUse readsObjectsOf(String bucket) {
         return new ResourceUse(Kind.BUCKET, bucket, Access.READ);
     }
+
+    public static ResourceUse readsAndWritesObjectsOf(String bucket) {
+        return new ResourceUse(Kind.BUCKET, bucket, Access.READ_WRITE);
+    }
 }

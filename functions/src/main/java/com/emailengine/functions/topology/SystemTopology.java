@@ -4,6 +4,7 @@ import com.emailengine.functions.campaign.DueStepsHandler;
 import com.emailengine.functions.feedback.DeliveryEventsHandler;
 import com.emailengine.functions.ingest.ContactsQueueHandler;
 import com.emailengine.functions.ingest.IngestContactsHandler;
+import com.emailengine.functions.templating.TemplatesApiHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +33,23 @@ public record SystemTopology(
     public static final String ENROLLMENTS_TABLE = "enrollments";
     public static final String ENROLLMENTS_DUE_INDEX = "due";
     public static final String MESSAGES_TABLE = "messages";
+    /** Template records and versions (bodies in the templates bucket), imported autoresponders. */
+    public static final String TEMPLATES_TABLE = "templates";
 
     public static final String CONFIG_BUCKET = "config";
+    /** Template version bodies, one immutable object per content (named by its SHA-256). */
+    public static final String TEMPLATES_BUCKET = "templates";
 
     public static final String INGEST_FUNCTION = "ingest-api";
     public static final String INTAKE_FUNCTION = "contact-intake";
     public static final String DUE_STEPS_FUNCTION = "due-steps";
     public static final String EVENTS_FUNCTION = "delivery-events";
+    public static final String TEMPLATES_FUNCTION = "templates-api";
 
     public static final String INGEST_ROUTE_PATH = "/api/v2/contacts/ingest";
+    public static final String TEMPLATES_PATH = "/api/v2/tenants/{tenant}/templates";
+    public static final String TEMPLATE_PATH = TEMPLATES_PATH + "/{key}";
+    public static final String MAILWIZZ_IMPORT_PATH = "/api/v2/tenants/{tenant}/imports/mailwizz";
 
     public SystemTopology {
         queues = List.copyOf(queues);
@@ -73,11 +82,19 @@ public record SystemTopology(
                                 KeyAttribute.number("due_at"))),
                         Optional.empty()),
                 new TableDefinition(MESSAGES_TABLE, KeyAttribute.string("message_id"), Optional.empty(), List.of(),
-                        Optional.of("expires_at")));
-        List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true));
+                        Optional.of("expires_at")),
+                new TableDefinition(TEMPLATES_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("item")),
+                        List.of(), Optional.empty()));
+        List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true),
+                new BucketDefinition(TEMPLATES_BUCKET, Optional.empty(), false));
         List<ResourceUse> dueStepsUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
-                ResourceUse.readsAndWrites(ENROLLMENTS_TABLE), ResourceUse.reads(CONTACTS_TABLE)));
+                ResourceUse.readsAndWrites(ENROLLMENTS_TABLE), ResourceUse.reads(CONTACTS_TABLE),
+                ResourceUse.reads(TEMPLATES_TABLE), ResourceUse.readsObjectsOf(TEMPLATES_BUCKET)));
         tenantIds.forEach(tenant -> dueStepsUses.add(ResourceUse.sendsTo(outboundQueue(tenant))));
+        // Test sends go through the same outbound queues and fleet as campaign mail.
+        List<ResourceUse> templatesUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
+                ResourceUse.readsAndWrites(TEMPLATES_TABLE), ResourceUse.readsAndWritesObjectsOf(TEMPLATES_BUCKET)));
+        tenantIds.forEach(tenant -> templatesUses.add(ResourceUse.sendsTo(outboundQueue(tenant))));
         List<FunctionDefinition> functions = List.of(
                 new FunctionDefinition(INGEST_FUNCTION, IngestContactsHandler.class, 1024, Duration.ofSeconds(10), OptionalInt.empty(),
                         List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.sendsTo(CONTACTS_QUEUE))),
@@ -88,8 +105,19 @@ public record SystemTopology(
                         dueStepsUses),
                 // Status changes are conditional updates: no read needed.
                 new FunctionDefinition(EVENTS_FUNCTION, DeliveryEventsHandler.class, 512, Duration.ofSeconds(30), OptionalInt.empty(),
-                        List.of(ResourceUse.writes(CONTACTS_TABLE))));
-        List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION));
+                        List.of(ResourceUse.writes(CONTACTS_TABLE))),
+                new FunctionDefinition(TEMPLATES_FUNCTION, TemplatesApiHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty(),
+                        templatesUses));
+        List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION),
+                new RouteDefinition("POST", TEMPLATES_PATH, TEMPLATES_FUNCTION),
+                new RouteDefinition("GET", TEMPLATES_PATH, TEMPLATES_FUNCTION),
+                new RouteDefinition("GET", TEMPLATE_PATH, TEMPLATES_FUNCTION),
+                new RouteDefinition("DELETE", TEMPLATE_PATH, TEMPLATES_FUNCTION),
+                new RouteDefinition("POST", TEMPLATE_PATH + "/versions", TEMPLATES_FUNCTION),
+                new RouteDefinition("GET", TEMPLATE_PATH + "/versions/{version}", TEMPLATES_FUNCTION),
+                new RouteDefinition("POST", TEMPLATE_PATH + "/preview", TEMPLATES_FUNCTION),
+                new RouteDefinition("POST", TEMPLATE_PATH + "/test-send", TEMPLATES_FUNCTION),
+                new RouteDefinition("POST", MAILWIZZ_IMPORT_PATH, TEMPLATES_FUNCTION));
         List<QueueTrigger> triggers = List.of(
                 new QueueTrigger(CONTACTS_QUEUE, INTAKE_FUNCTION, 10, Duration.ofSeconds(1)),
                 new QueueTrigger(EVENTS_QUEUE, EVENTS_FUNCTION, 10, Duration.ofSeconds(1)));

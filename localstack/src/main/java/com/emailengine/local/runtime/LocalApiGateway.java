@@ -79,7 +79,8 @@ public final class LocalApiGateway implements AutoCloseable {
             String requestId = UUID.randomUUID().toString();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
-            LocalFunction function = routes.get(method + " " + path);
+            Match match = match(method, path);
+            LocalFunction function = match == null ? null : routes.get(match.routeKey());
             if (function == null) {
                 respond(exchange, requestId, 404, JSON, message("Not Found"));
                 return;
@@ -89,7 +90,7 @@ public final class LocalApiGateway implements AutoCloseable {
                 respond(exchange, requestId, 413, JSON, message("Request Entity Too Large"));
                 return;
             }
-            APIGatewayV2HTTPEvent event = event(exchange, requestId, method, path, body);
+            APIGatewayV2HTTPEvent event = event(exchange, requestId, method, path, body, match);
             APIGatewayV2HTTPResponse response;
             byte[] out;
             try {
@@ -118,11 +119,57 @@ public final class LocalApiGateway implements AutoCloseable {
         }
     }
 
+    /** The route a request takes, with the values of its {@code {parameter}} segments. */
+    private record Match(String routeKey, Map<String, String> parameters) {
+    }
+
+    /**
+     * As API Gateway matches: an exact route first, else the route whose {@code {parameter}} segments take the
+     * request's segments, the one with the most literal segments winning.
+     */
+    private Match match(String method, String path) {
+        if (routes.containsKey(method + " " + path)) {
+            return new Match(method + " " + path, Map.of());
+        }
+        String[] segments = path.split("/", -1);
+        Match best = null;
+        int bestLiterals = -1;
+        for (String routeKey : routes.keySet()) {
+            int space = routeKey.indexOf(' ');
+            if (!routeKey.substring(0, space).equals(method)) {
+                continue;
+            }
+            String[] pattern = routeKey.substring(space + 1).split("/", -1);
+            if (pattern.length != segments.length) {
+                continue;
+            }
+            Map<String, String> parameters = new HashMap<>();
+            int literals = 0;
+            boolean matches = true;
+            for (int i = 0; i < pattern.length && matches; i++) {
+                if (pattern[i].startsWith("{") && pattern[i].endsWith("}")) {
+                    matches = !segments[i].isEmpty();
+                    parameters.put(pattern[i].substring(1, pattern[i].length() - 1),
+                            java.net.URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
+                } else {
+                    matches = pattern[i].equals(segments[i]);
+                    literals++;
+                }
+            }
+            if (matches && literals > bestLiterals) {
+                best = new Match(routeKey, parameters);
+                bestLiterals = literals;
+            }
+        }
+        return best;
+    }
+
     private static byte[] message(String text) {
         return ("{\"message\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String requestId, String method, String path, byte[] body) {
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String requestId, String method, String path, byte[] body,
+                                                Match match) {
         // Payload 2.0: lower-case names, repeated headers joined with commas, cookies in a field of their own.
         // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
         Map<String, String> headers = new HashMap<>();
@@ -151,11 +198,12 @@ public final class LocalApiGateway implements AutoCloseable {
         }
         String text = utf8Text(body);
         Instant now = Instant.now();
-        String routeKey = method + " " + path;
+        String routeKey = match.routeKey();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(routeKey)
                 .withRawPath(path)
+                .withPathParameters(match.parameters().isEmpty() ? null : match.parameters())
                 .withRawQueryString(query == null ? "" : query)
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withHeaders(headers)

@@ -1,0 +1,377 @@
+package com.emailengine.functions.templating;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.emailengine.core.config.EngineConfig;
+import com.emailengine.core.contact.EmailAddress;
+import com.emailengine.core.contact.InvalidEmailAddressException;
+import com.emailengine.core.delivery.OutboundMessage;
+import com.emailengine.core.delivery.OutboundQueue;
+import com.emailengine.core.ingest.Rejection;
+import com.emailengine.core.json.Json;
+import com.emailengine.core.mailwizz.ExportContents;
+import com.emailengine.core.mailwizz.MailWizzDrafts;
+import com.emailengine.core.mailwizz.MailWizzExportReader;
+import com.emailengine.core.mailwizz.MailWizzImport;
+import com.emailengine.core.templating.InvalidTemplateException;
+import com.emailengine.core.templating.LanguageTag;
+import com.emailengine.core.templating.MessageRenderer;
+import com.emailengine.core.templating.MessageVariables;
+import com.emailengine.core.templating.RenderedContent;
+import com.emailengine.core.templating.TemplateCatalog;
+import com.emailengine.core.templating.TemplateContent;
+import com.emailengine.core.templating.TemplateDraft;
+import com.emailengine.core.templating.TemplateProblem;
+import com.emailengine.core.templating.TemplateRecord;
+import com.emailengine.core.templating.TemplateRef;
+import com.emailengine.core.templating.TemplateRenderException;
+import com.emailengine.core.templating.TemplateVersion;
+import com.emailengine.core.tenant.Tenant;
+import com.emailengine.functions.runtime.FunctionDependencies;
+import com.emailengine.functions.runtime.HttpResponses;
+import com.emailengine.functions.runtime.Log;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * Templates API v2, per tenant ({@code /api/v2/tenants/{tenant}/...}): create, list, read (latest or a version), add
+ * a version, delete (soft), preview (render with sample or given contact data), test-send (render and queue to the
+ * tenant's outbound queue, so the fleet delivers it as any campaign message), and the MailWizz import. Templates are
+ * Velocity, or MailWizz ({@code "syntax":"mailwizz"}) converted once on save. Errors: the API's one error shape;
+ * template syntax errors list each problem with part, line and column.
+ */
+public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Bodies above this are refused before parsing (a template part is at most 512 KB; a zip of several may be more). */
+    static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+    private final EngineConfig config;
+    private final TemplateCatalog catalog;
+    private final MessageRenderer renderer;
+    private final MailWizzImport mailWizzImport;
+    private final OutboundQueue outbound;
+    private final Clock clock;
+
+    public TemplatesApiHandler() {
+        this(FunctionDependencies.environment());
+    }
+
+    public TemplatesApiHandler(FunctionDependencies dependencies) {
+        this.config = dependencies.config();
+        this.catalog = dependencies.templateCatalog();
+        this.renderer = dependencies.renderer();
+        this.mailWizzImport = dependencies.mailWizzImport();
+        this.outbound = dependencies.outboundQueue();
+        this.clock = dependencies.clock();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
+                ? event.getRequestContext().getRequestId() : UUID.randomUUID().toString();
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        try {
+            Tenant tenant = config.tenants().all().stream().filter(t -> t.id().equals(path.get("tenant"))).findFirst()
+                    .orElseThrow(() -> new Refusal(new Rejection(404, "unknown_tenant", null, "tenant",
+                            "no tenant '" + path.get("tenant") + "'")));
+            String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+            String key = path.get("key");
+            return switch (route.substring(route.indexOf(' ') + 1).replace("/api/v2/tenants/{tenant}", "")) {
+                case "/templates" -> route.startsWith("POST") ? create(tenant, event) : list(tenant, event);
+                case "/templates/{key}" -> route.startsWith("DELETE") ? delete(tenant, key) : read(tenant, key, version(query(event, "version")));
+                case "/templates/{key}/versions" -> addVersion(tenant, key, event);
+                case "/templates/{key}/versions/{version}" -> read(tenant, key, version(path.get("version")));
+                case "/templates/{key}/preview" -> preview(tenant, key, event);
+                case "/templates/{key}/test-send" -> testSend(tenant, key, event);
+                case "/imports/mailwizz" -> importMailWizz(tenant, event);
+                default -> HttpResponses.error(new Rejection(404, "unknown_route", null, null, "no such route: " + route), requestId);
+            };
+        } catch (Refusal refusal) {
+            return HttpResponses.error(refusal.rejection, requestId);
+        } catch (TemplateJson.BadField bad) {
+            return HttpResponses.error(bad.missing ? Rejection.missingField(bad.field) : Rejection.invalidField(bad.field, bad.getMessage()), requestId);
+        } catch (InvalidTemplateException invalid) {
+            return invalidTemplate(invalid, requestId);
+        } catch (TemplateCatalog.NotFound notFound) {
+            return HttpResponses.error(new Rejection(404, "template_not_found", null, "key", notFound.getMessage()), requestId);
+        } catch (TemplateCatalog.Conflict conflict) {
+            return HttpResponses.error(new Rejection(409, "template_conflict", null, "key", conflict.getMessage()), requestId);
+        } catch (TemplateRenderException failed) {
+            return HttpResponses.error(new Rejection(422, "render_failed", null, null, failed.getMessage()), requestId);
+        } catch (RuntimeException e) {
+            Log.warn("templates-api", "request " + requestId + " failed: " + e);
+            return HttpResponses.unavailable(requestId);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse create(Tenant tenant, APIGatewayV2HTTPEvent event) {
+        JsonNode body = json(event);
+        String key = TemplateJson.text(body, "key", "key", true);
+        if (!TemplateRef.isValidKey(key)) {
+            throw new TemplateJson.BadField("key", false, "'key' must be 1-63 lower-case letters, digits and dashes");
+        }
+        Draft draft = draft(body, TemplateJson.text(body, "name", "name", false));
+        TemplateCatalog.Saved saved = catalog.create(tenant.id(), key, draft.draft);
+        return HttpResponses.json(201, saved(saved, draft.tags));
+    }
+
+    private APIGatewayV2HTTPResponse addVersion(Tenant tenant, String key, APIGatewayV2HTTPEvent event) {
+        JsonNode body = json(event);
+        Draft draft = draft(body, null);
+        TemplateCatalog.Saved saved = catalog.addVersion(tenant.id(), key, draft.draft);
+        return HttpResponses.json(201, saved(saved, draft.tags));
+    }
+
+    private record Draft(TemplateDraft draft, List<String> tags) {
+    }
+
+    private static Draft draft(JsonNode body, String name) {
+        TemplateContent content = TemplateJson.content(body);
+        String syntax = Optional.ofNullable(TemplateJson.text(body, "syntax", "syntax", false)).orElse("velocity").toLowerCase(Locale.ROOT);
+        return switch (syntax) {
+            case "velocity" -> new Draft(new TemplateDraft(name, content, "api", List.of()), List.of());
+            case "mailwizz" -> {
+                MailWizzDrafts.Converted converted = MailWizzDrafts.convert(name, content, "api");
+                yield new Draft(converted.draft(), converted.tags().stream().map(t -> t.tag() + " -> "
+                        + (t.becomes() == null ? "refused" : t.becomes())).distinct().toList());
+            }
+            default -> throw new TemplateJson.BadField("syntax", false, "'syntax' must be velocity or mailwizz");
+        };
+    }
+
+    private static Map<String, Object> saved(TemplateCatalog.Saved saved, List<String> tags) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("template", TemplateJson.record(saved.record()));
+        out.put("version", TemplateJson.version(saved.version()));
+        if (!tags.isEmpty()) {
+            out.put("converted_tags", tags);
+        }
+        return out;
+    }
+
+    private APIGatewayV2HTTPResponse list(Tenant tenant, APIGatewayV2HTTPEvent event) {
+        boolean deleted = "true".equalsIgnoreCase(query(event, "include_deleted"));
+        List<Map<String, Object>> templates = catalog.list(tenant.id(), deleted).stream().map(TemplateJson::record).toList();
+        return HttpResponses.json(200, Map.of("templates", templates));
+    }
+
+    private APIGatewayV2HTTPResponse read(Tenant tenant, String key, OptionalInt version) {
+        TemplateRecord record = catalog.record(tenant.id(), key)
+                .orElseThrow(() -> new TemplateCatalog.NotFound("no template '" + key + "'"));
+        TemplateVersion found = catalog.version(tenant.id(), key, version)
+                .orElseThrow(() -> new TemplateCatalog.NotFound("template '" + key + "' has no version " + version.orElse(0)));
+        return HttpResponses.json(200, Map.of("template", TemplateJson.record(record), "version", TemplateJson.version(found)));
+    }
+
+    private APIGatewayV2HTTPResponse delete(Tenant tenant, String key) {
+        catalog.delete(tenant.id(), key);
+        return HttpResponses.json(200, Map.of("key", key, "status", "deleted"));
+    }
+
+    private APIGatewayV2HTTPResponse preview(Tenant tenant, String key, APIGatewayV2HTTPEvent event) {
+        JsonNode body = jsonOrEmpty(event);
+        RenderedContent content = render(tenant, key, body, "preview", sampleRecipient(body));
+        return HttpResponses.json(200, TemplateJson.rendered(content));
+    }
+
+    private APIGatewayV2HTTPResponse testSend(Tenant tenant, String key, APIGatewayV2HTTPEvent event) {
+        JsonNode body = json(event);
+        String to = TemplateJson.text(body, "to", "to", true);
+        EmailAddress recipient;
+        try {
+            recipient = EmailAddress.parse(to);
+        } catch (InvalidEmailAddressException e) {
+            throw new Refusal(new Rejection(422, "invalid_email", e.reason(), "to", e.getMessage()));
+        }
+        String messageId = "t" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> person = new HashMap<>(sampleRecipient(body));
+        person.putIfAbsent("email", recipient.value());
+        if (!body.has("contact")) {
+            person.put("email", recipient.value());
+        }
+        RenderedContent content = render(tenant, key, body, messageId, person);
+        outbound.enqueue(new OutboundMessage(messageId, tenant.id(), "test-send", 0, "test", recipient.value(),
+                tenant.fromAddress(), tenant.fromName(), "b+" + messageId + "@" + tenant.returnPathDomain(), content.subject(),
+                content.html(), content.text(), content.language().value(), clock.instant()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "queued");
+        out.put("message_id", messageId);
+        out.put("to", recipient.value());
+        out.put("template", Map.of("key", content.template().key(), "version", content.template().version()));
+        out.put("language", content.language().value());
+        out.put("subject", content.subject());
+        return HttpResponses.json(202, out);
+    }
+
+    /** Renders the requested (or latest) version, in the requested language or the contact's. */
+    private RenderedContent render(Tenant tenant, String key, JsonNode body, String messageId, Map<String, String> person) {
+        OptionalInt version = body.has("version") ? version(body.get("version").asText()) : OptionalInt.empty();
+        TemplateRef ref;
+        if (body.path("shipped").asBoolean(false)) {
+            ref = TemplateRef.shipped(key); // the engine's own template of this key, as campaigns without a version send it
+        } else {
+            int number = version.isPresent() ? version.getAsInt() : catalog.record(tenant.id(), key)
+                    .orElseThrow(() -> new TemplateCatalog.NotFound("no template '" + key + "'")).latestVersion();
+            ref = new TemplateRef(tenant.id(), key, number);
+        }
+        LanguageTag language = TemplateJson.language(body, "language", false);
+        if (language == null) {
+            language = LanguageTag.parse(person.get("language")).orElse(null);
+        }
+        Map<String, String> fields = new HashMap<>();
+        body.path("contact").path("fields").properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
+        Map<String, Object> variables = MessageVariables.of(tenant, person, fields, "test-send", 0, messageId);
+        String seed = person.getOrDefault("email", messageId);
+        return renderer.render(ref, language, LanguageTag.parse(tenant.defaultLanguage()).orElse(null), variables, seed);
+    }
+
+    /** The contact given in the body, else a sample one (the preview shows what a typical recipient sees). */
+    private static Map<String, String> sampleRecipient(JsonNode body) {
+        Map<String, String> person = new HashMap<>();
+        JsonNode contact = body.get("contact");
+        if (contact == null || !contact.isObject()) {
+            person.put("id", "sample");
+            person.put("email", "marie.dupont@example.com");
+            person.put("first_name", "Marie");
+            person.put("last_name", "Dupont");
+            return person;
+        }
+        for (String field : List.of("id", "email", "first_name", "last_name", "language", "created_at")) {
+            if (contact.hasNonNull(field)) {
+                person.put(field, contact.get(field).asText());
+            }
+        }
+        person.putIfAbsent("id", "preview");
+        return person;
+    }
+
+    private APIGatewayV2HTTPResponse importMailWizz(Tenant tenant, APIGatewayV2HTTPEvent event) {
+        byte[] bytes = bytes(event);
+        String type = header(event, "content-type");
+        String fileName = Optional.ofNullable(query(event, "file_name")).orElse(defaultName(type));
+        LanguageTag language = Optional.ofNullable(query(event, "language")).map(l -> LanguageTag.parse(l)
+                        .orElseThrow(() -> new TemplateJson.BadField("language", false, "'" + l + "' is not a language tag")))
+                .orElse(LanguageTag.parse(tenant.defaultLanguage()).orElseThrow());
+        ExportContents export = MailWizzExportReader.read(fileName, bytes);
+        if (export.templates().isEmpty() && export.autoresponders().isEmpty()) {
+            throw new Refusal(new Rejection(422, "nothing_to_import", null, null, String.join("; ", export.problems())));
+        }
+        boolean dryRun = "true".equalsIgnoreCase(query(event, "dry_run"));
+        boolean inlineCss = "true".equalsIgnoreCase(query(event, "inline_css"));
+        return HttpResponses.json(dryRun ? 200 : 201, TemplateJson.report(mailWizzImport.run(tenant.id(), export, language, inlineCss, dryRun)));
+    }
+
+    private static String defaultName(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (type.contains("zip")) {
+            return "export.zip";
+        }
+        if (type.contains("json")) {
+            return "autoresponders.json";
+        }
+        if (type.contains("csv")) {
+            return "autoresponders.csv";
+        }
+        return "template.html";
+    }
+
+    private static APIGatewayV2HTTPResponse invalidTemplate(InvalidTemplateException invalid, String requestId) {
+        List<Map<String, Object>> problems = invalid.problems().stream().map(TemplatesApiHandler::problem).toList();
+        TemplateProblem first = invalid.problems().getFirst();
+        return HttpResponses.error(new Rejection(422, "invalid_template", null, "variants", first.toString()), requestId,
+                Map.of("problems", problems));
+    }
+
+    private static Map<String, Object> problem(TemplateProblem p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("part", p.part());
+        if (p.line() > 0) {
+            out.put("line", p.line());
+            out.put("column", p.column());
+        }
+        out.put("message", p.message());
+        return out;
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPEvent event) {
+        byte[] bytes = bytes(event);
+        if (bytes.length == 0) {
+            throw new Refusal(Rejection.malformedJson("the body is empty; send a JSON object"));
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new Refusal(Rejection.malformedJson("the body must be a JSON object"));
+            }
+            return node;
+        } catch (IOException e) {
+            throw new Refusal(Rejection.malformedJson("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
+        }
+    }
+
+    private static JsonNode jsonOrEmpty(APIGatewayV2HTTPEvent event) {
+        return bytes(event).length == 0 ? Json.MAPPER.createObjectNode() : json(event);
+    }
+
+    private static byte[] bytes(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return new byte[0];
+        }
+        byte[] bytes;
+        try {
+            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody()) : event.getBody().getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Rejection.malformedJson("the body is marked base64 but is not"));
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new Refusal(Rejection.bodyTooLarge(MAX_BODY_BYTES));
+        }
+        return bytes;
+    }
+
+    private static OptionalInt version(String text) {
+        if (text == null || text.isBlank()) {
+            return OptionalInt.empty();
+        }
+        try {
+            int version = Integer.parseInt(text.strip());
+            if (version < 1) {
+                throw new NumberFormatException();
+            }
+            return OptionalInt.of(version);
+        } catch (NumberFormatException e) {
+            throw new TemplateJson.BadField("version", false, "'version' must be a whole number from 1, got '" + text + "'");
+        }
+    }
+
+    private static String query(APIGatewayV2HTTPEvent event, String name) {
+        return event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get(name);
+    }
+
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        return event.getHeaders() == null ? null : event.getHeaders().get(name);
+    }
+
+    /** A request refused with a reason; carried up to the one place that answers. */
+    private static final class Refusal extends RuntimeException {
+        final transient Rejection rejection;
+
+        Refusal(Rejection rejection) {
+            super(rejection.message(), null, false, false);
+            this.rejection = rejection;
+        }
+    }
+}
