@@ -110,8 +110,8 @@ class ResourceProvisionerTest {
 
     @Test
     void createsEveryTableWithItsKeySchemaAndIndexes() {
-        assertThat(dynamoDb.listTables().tableNames())
-                .containsExactlyInAnyOrder("ee-test-contacts", "ee-test-enrollments", "ee-test-messages");
+        assertThat(dynamoDb.listTables().tableNames()).contains("ee-test-contacts", "ee-test-enrollments", "ee-test-messages")
+                .containsExactlyInAnyOrderElementsOf(TOPOLOGY.tables().stream().map(t -> NAMES.table(t.name())).toList());
         for (TableDefinition table : TOPOLOGY.tables()) {
             TableDescription description = dynamoDb.describeTable(r -> r.tableName(NAMES.table(table.name()))).table();
 
@@ -149,7 +149,8 @@ class ResourceProvisionerTest {
             // though it reports no location back, so only the bucket's existence can be checked here.
             s3.headBucket(r -> r.bucket(name));
         }
-        assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).containsExactly("ee-test-config");
+        assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).contains("ee-test-config")
+                .containsExactlyInAnyOrderElementsOf(TOPOLOGY.buckets().stream().map(b -> NAMES.bucket(b.name())).toList());
     }
 
     @Test
@@ -177,7 +178,7 @@ class ResourceProvisionerTest {
                 .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "1");
         assertThat(dynamoDb.listTables().tableNames()).hasSize(TOPOLOGY.tables().size());
         assertThat(dynamoDb.scan(r -> r.tableName("ee-test-contacts")).count()).isEqualTo(1);
-        assertThat(s3.listBuckets().buckets()).hasSize(1);
+        assertThat(s3.listBuckets().buckets()).hasSize(TOPOLOGY.buckets().size());
         assertThat(s3.getObjectAsBytes(r -> r.bucket("ee-test-config").key("config/tenants.yaml")).asUtf8String()).isEqualTo("tenants: []");
     }
 
