@@ -47,6 +47,7 @@ public final class MailRouteResolver {
     private final Map<String, Cached<MailRoute>> routes = new ConcurrentHashMap<>();
     private final Map<Name, Cached<List<InetAddress>>> hostAddresses = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<MailRoute>> inFlight = new ConcurrentHashMap<>();
+    private final Map<Name, CompletableFuture<List<InetAddress>>> hostsInFlight = new ConcurrentHashMap<>();
 
     private record Cached<T>(T value, Instant expires) {
     }
@@ -143,12 +144,40 @@ public final class MailRouteResolver {
         return route;
     }
 
-    /** The host's A records, else its AAAA records; empty when it has neither or does not exist. */
+    /**
+     * The host's A records, else its AAAA records; empty when it has neither or does not exist. Overlapping calls for
+     * one host (domains sharing an MX host, looked up together) share one lookup.
+     */
     private List<InetAddress> addresses(Name host, Instant now) throws Unanswered {
         Cached<List<InetAddress>> hit = hostAddresses.get(host);
         if (hit != null && hit.expires().isAfter(now)) {
             return hit.value();
         }
+        CompletableFuture<List<InetAddress>> mine = new CompletableFuture<>();
+        CompletableFuture<List<InetAddress>> running = hostsInFlight.putIfAbsent(host, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof Unanswered unanswered) {
+                    throw new Unanswered(unanswered.reason);
+                }
+                throw e;
+            }
+        }
+        try {
+            List<InetAddress> found = lookUpAddresses(host, now);
+            mine.complete(found);
+            return found;
+        } catch (Unanswered | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            hostsInFlight.remove(host, mine);
+        }
+    }
+
+    private List<InetAddress> lookUpAddresses(Name host, Instant now) throws Unanswered {
         Answer a = query(host, Type.A);
         List<InetAddress> found = a.rcode() == Rcode.NOERROR ? addressesIn(a) : List.of();
         long ttl = a.minTtl();

@@ -21,6 +21,14 @@ public final class HttpResponses {
 
     /** {@code {"error": {"code", "detail", "field", "message"}, "request_id"}}; absent parts are left out. */
     public static APIGatewayV2HTTPResponse error(Rejection rejection, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", errorBody(rejection));
+        body.put("request_id", requestId);
+        return json(rejection.httpStatus(), body);
+    }
+
+    /** {@code {"code", "detail", "field", "message"}}, absent parts left out: the error of a request or of one contact. */
+    public static Map<String, Object> errorBody(Rejection rejection) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", rejection.code());
         if (rejection.detail() != null) {
@@ -30,10 +38,7 @@ public final class HttpResponses {
             error.put("field", rejection.field());
         }
         error.put("message", rejection.message());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("request_id", requestId);
-        return json(rejection.httpStatus(), body);
+        return error;
     }
 
     public static APIGatewayV2HTTPResponse unavailable(String requestId) {

@@ -32,6 +32,8 @@ public record SystemTopology(
     public static final String ENROLLMENTS_TABLE = "enrollments";
     public static final String ENROLLMENTS_DUE_INDEX = "due";
     public static final String MESSAGES_TABLE = "messages";
+    /** Suppression lists: partition key scope (a tenant, or _global), sort key email_hash. */
+    public static final String SUPPRESSIONS_TABLE = "suppressions";
 
     public static final String CONFIG_BUCKET = "config";
 
@@ -73,17 +75,24 @@ public record SystemTopology(
                                 KeyAttribute.number("due_at"))),
                         Optional.empty()),
                 new TableDefinition(MESSAGES_TABLE, KeyAttribute.string("message_id"), Optional.empty(), List.of(),
-                        Optional.of("expires_at")));
+                        Optional.of("expires_at")),
+                new TableDefinition(SUPPRESSIONS_TABLE, KeyAttribute.string("scope"), Optional.of(KeyAttribute.string("email_hash")),
+                        List.of(), Optional.empty()));
         List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true));
         List<ResourceUse> dueStepsUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
                 ResourceUse.readsAndWrites(ENROLLMENTS_TABLE), ResourceUse.reads(CONTACTS_TABLE)));
         tenantIds.forEach(tenant -> dueStepsUses.add(ResourceUse.sendsTo(outboundQueue(tenant))));
         List<FunctionDefinition> functions = List.of(
+                // Reads contacts and suppressions to answer duplicate / suppressed per contact; its source keys are
+                // secrets the CDK grants from sources.yaml.
                 new FunctionDefinition(INGEST_FUNCTION, IngestContactsHandler.class, 1024, Duration.ofSeconds(10), OptionalInt.empty(),
-                        List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.sendsTo(CONTACTS_QUEUE))),
+                        List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.sendsTo(CONTACTS_QUEUE),
+                                ResourceUse.reads(CONTACTS_TABLE), ResourceUse.reads(SUPPRESSIONS_TABLE))),
+                // Sends to its own queue: a contact whose DNS answer is unknown comes back later.
                 new FunctionDefinition(INTAKE_FUNCTION, ContactsQueueHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty(),
                         List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.readsAndWrites(CONTACTS_TABLE),
-                                ResourceUse.writes(ENROLLMENTS_TABLE))),
+                                ResourceUse.writes(ENROLLMENTS_TABLE), ResourceUse.reads(SUPPRESSIONS_TABLE),
+                                ResourceUse.sendsTo(CONTACTS_QUEUE))),
                 new FunctionDefinition(DUE_STEPS_FUNCTION, DueStepsHandler.class, 1024, Duration.ofSeconds(60), OptionalInt.of(1),
                         dueStepsUses),
                 // Status changes are conditional updates: no read needed.
