@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one submission brings to a stored contact, and the merge rule it is applied by (docs/decisions.md D12):
+ * What one submission brings to a stored contact, and the merge rule it is applied by (docs/decisions.md, "A contact
+ * posted twice"):
  * <ul>
  *   <li>{@code given} fields (what the source sent) of a submission received at or after the stored profile's time
  *       replace the stored values; from an older submission processed late they only fill empty fields;</li>

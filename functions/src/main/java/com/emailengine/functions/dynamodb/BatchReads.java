@@ -22,6 +22,8 @@ final class BatchReads {
     /** BatchGetItem takes at most 100 keys per call. */
     static final int MAX_KEYS = 100;
     private static final int MAX_ROUNDS = 8;
+    /** Calls in flight at once; few enough that the HTTP client reuses its (five idle) connections. */
+    static final int PARALLEL_CALLS = 5;
 
     private final DynamoDbClient dynamo;
 
@@ -40,7 +42,7 @@ final class BatchReads {
             return read(table, chunks.getFirst(), projection, names);
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, chunks.size()), Thread.ofVirtual().factory())) {
             List<Future<List<Map<String, AttributeValue>>>> futures = new ArrayList<>();
             for (List<Map<String, AttributeValue>> chunk : chunks) {
                 futures.add(threads.submit(() -> read(table, chunk, projection, names)));

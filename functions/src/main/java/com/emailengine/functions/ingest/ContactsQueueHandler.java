@@ -6,19 +6,20 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.emailengine.core.ingest.ContactIntake;
 import com.emailengine.core.ingest.ContactSubmission;
-import com.emailengine.core.json.Json;
 import com.emailengine.core.validation.Validation;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.Log;
 import com.emailengine.functions.runtime.SqsBatchRunner;
-import java.util.ArrayList;
+import com.emailengine.functions.sqs.ContactMessages;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Consumes the contacts queue: validates the batch's contacts together (their DNS lookups overlap), then stores,
- * de-duplicates and enrolls each; a failure marks only its own message for redelivery.
+ * Consumes the contacts queue: validates the contacts of every message of the batch together (their DNS lookups
+ * overlap), then stores, de-duplicates and enrolls each; a failure marks only its own message for redelivery (its
+ * other contacts are then handled again, which changes nothing: the intake is idempotent).
  */
 public final class ContactsQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -34,26 +35,32 @@ public final class ContactsQueueHandler implements RequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        Map<String, ContactSubmission> submissions = new HashMap<>();
+        Map<String, List<ContactSubmission>> byMessage = new LinkedHashMap<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSEvent.SQSMessage message : records) {
             try {
-                submissions.put(message.getMessageId(), Json.read(message.getBody(), ContactSubmission.class));
+                byMessage.put(message.getMessageId(), ContactMessages.decode(message.getBody()));
             } catch (IllegalArgumentException e) {
                 // left out here; the runner below reads it again and reports it failed
             }
         }
-        List<String> ids = new ArrayList<>(submissions.keySet());
-        List<Validation> validations = intake.validateAll(ids.stream().map(submissions::get).toList());
-        Map<String, Validation> validationOf = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            validationOf.put(ids.get(i), validations.get(i));
+        List<ContactSubmission> all = byMessage.values().stream().flatMap(List::stream).toList();
+        List<Validation> validations = intake.validateAll(all);
+        Map<String, List<Validation>> validationsOf = new HashMap<>();
+        int next = 0;
+        for (Map.Entry<String, List<ContactSubmission>> message : byMessage.entrySet()) {
+            validationsOf.put(message.getKey(), validations.subList(next, next + message.getValue().size()));
+            next += message.getValue().size();
         }
         return new SqsBatchRunner("contact-intake", message -> {
-            ContactSubmission submission = Json.read(message.getBody(), ContactSubmission.class);
-            ContactIntake.Result result = intake.accept(submission, validationOf.get(message.getMessageId()));
-            if (result == ContactIntake.Result.REJECTED) {
-                Log.warn("contact-intake", "submission of request " + submission.requestId() + " rejected on intake");
+            List<ContactSubmission> submissions = ContactMessages.decode(message.getBody());
+            List<Validation> checked = validationsOf.get(message.getMessageId());
+            for (int i = 0; i < submissions.size(); i++) {
+                ContactSubmission submission = submissions.get(i);
+                ContactIntake.Result result = intake.accept(submission, checked.get(i));
+                if (result == ContactIntake.Result.REJECTED) {
+                    Log.warn("contact-intake", "submission of request " + submission.requestId() + " rejected on intake");
+                }
             }
         }).run(event);
     }

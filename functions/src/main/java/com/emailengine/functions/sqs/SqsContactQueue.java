@@ -28,6 +28,11 @@ public final class SqsContactQueue implements ContactQueue {
     /** SendMessageBatch takes at most ten entries. */
     static final int BATCH = 10;
     private static final int MAX_ROUNDS = 4;
+    /**
+     * Calls in flight at once: enough to hide the round trips, few enough that the HTTP client keeps reusing its
+     * connections (the JDK keeps five idle ones per host) instead of opening one per call.
+     */
+    static final int PARALLEL_CALLS = 5;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -40,29 +45,39 @@ public final class SqsContactQueue implements ContactQueue {
     /** @return the SQS message id */
     public String submit(ContactSubmission submission) {
         return sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(Json.write(submission))
-                .messageAttributes(attributes(submission))).messageId();
+                .messageAttributes(attributes(submission.tenant()))).messageId();
     }
 
     @Override
     public void submitLater(ContactSubmission submission, Duration delay) {
         int seconds = (int) Math.min(MAX_DELAY.toSeconds(), Math.max(0, delay.toSeconds()));
         sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(Json.write(submission)).delaySeconds(seconds)
-                .messageAttributes(attributes(submission)));
+                .messageAttributes(attributes(submission.tenant())));
     }
 
     @Override
     public void submitAll(List<ContactSubmission> submissions) {
-        List<List<ContactSubmission>> batches = new ArrayList<>();
-        for (int i = 0; i < submissions.size(); i += BATCH) {
-            batches.add(submissions.subList(i, Math.min(submissions.size(), i + BATCH)));
+        // One tenant per message keeps the tenant attribute true; bodies packed by ContactMessages.
+        Map<String, List<ContactSubmission>> byTenant = new java.util.LinkedHashMap<>();
+        submissions.forEach(s -> byTenant.computeIfAbsent(s.tenant(), t -> new ArrayList<>()).add(s));
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, List<ContactSubmission>> tenant : byTenant.entrySet()) {
+            for (String body : ContactMessages.encode(tenant.getValue())) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(entries.size())).messageBody(body)
+                        .messageAttributes(attributes(tenant.getKey())).build());
+            }
+        }
+        List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i += BATCH) {
+            batches.add(entries.subList(i, Math.min(entries.size(), i + BATCH)));
         }
         if (batches.size() == 1) {
             send(batches.getFirst());
             return;
         }
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, batches.size()), Thread.ofVirtual().factory())) {
             List<Future<?>> sent = new ArrayList<>();
-            for (List<ContactSubmission> batch : batches) {
+            for (List<SendMessageBatchRequestEntry> batch : batches) {
                 sent.add(threads.submit(() -> send(batch)));
             }
             for (Future<?> future : sent) {
@@ -76,12 +91,8 @@ public final class SqsContactQueue implements ContactQueue {
         }
     }
 
-    private void send(List<ContactSubmission> batch) {
-        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .messageBody(Json.write(batch.get(i))).messageAttributes(attributes(batch.get(i))).build());
-        }
+    private void send(List<SendMessageBatchRequestEntry> batch) {
+        List<SendMessageBatchRequestEntry> entries = batch;
         for (int round = 0; !entries.isEmpty(); round++) {
             if (round == MAX_ROUNDS) {
                 throw new IllegalStateException("SQS refused " + entries.size() + " contact messages");
@@ -97,7 +108,7 @@ public final class SqsContactQueue implements ContactQueue {
         }
     }
 
-    private static Map<String, MessageAttributeValue> attributes(ContactSubmission submission) {
-        return Map.of("tenant", MessageAttributeValue.builder().dataType("String").stringValue(submission.tenant()).build());
+    private static Map<String, MessageAttributeValue> attributes(String tenant) {
+        return Map.of("tenant", MessageAttributeValue.builder().dataType("String").stringValue(tenant).build());
     }
 }

@@ -16,6 +16,7 @@ import com.emailengine.core.validation.SuppressionCheck;
 import com.emailengine.core.validation.ValidationData;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.Settings;
+import com.emailengine.functions.sqs.ContactMessages;
 import com.emailengine.functions.topology.RouteDefinition;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.adapters.EmulatedStage;
@@ -136,7 +137,12 @@ class IngestApiTest {
         assertThat(results.get(3).path("tenant").asText()).isEqualTo("beta");
         assertThat(results.get(3).path("contact_id").asText()).isEqualTo(EmailHash.of(EmailAddress.parse("p3@gmail.test")).hex());
 
-        assertThat(stage.messagesOn(SystemTopology.CONTACTS_QUEUE)).as("one message per accepted contact").isEqualTo(994);
+        List<ContactSubmission> queued = stage.drain(SystemTopology.CONTACTS_QUEUE).stream()
+                .flatMap(message -> ContactMessages.decode(message).stream()).toList();
+        assertThat(queued).as("every contact taken, once").hasSize(994)
+                .extracting(ContactSubmission::email).doesNotHaveDuplicates().contains("p0@gmail.test", "info@firm.test");
+        assertThat(queued).filteredOn(s -> s.email().equals("p0@gmail.test")).singleElement()
+                .satisfies(s -> assertThat(s.profile().company()).as("a repeat's fields merged in").isEqualTo("Later Ltd"));
         assertThat(contactItems()).as("the API writes no contact; the intake does").isEmpty();
     }
 
@@ -242,7 +248,7 @@ class IngestApiTest {
                 dependencies.contactQueue(), Clock.systemUTC());
         List<ContactSubmission> submissions = new ArrayList<>();
         for (String message : stage.drain(SystemTopology.CONTACTS_QUEUE)) {
-            submissions.add(Json.read(message, ContactSubmission.class));
+            submissions.addAll(ContactMessages.decode(message));
         }
         intake.acceptAll(submissions);
     }
