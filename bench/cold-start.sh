@@ -14,6 +14,7 @@ trap 'kill $LOCAL_PID 2>/dev/null; wait $LOCAL_PID 2>/dev/null' EXIT
 for _ in $(seq 1 120); do grep -q "Press Ctrl-C" /tmp/ee-cold-start-local.log && break; sleep 1; done
 export EE_STAGE=local EE_REGION=eu-west-1 EE_ACCESS_KEY_ID=local EE_SECRET_ACCESS_KEY=localsecret
 export EE_SQS_ENDPOINT=http://127.0.0.1:9324 EE_DYNAMODB_ENDPOINT=http://127.0.0.1:8000 EE_S3_ENDPOINT=http://127.0.0.1:9000
+export EE_SOURCE_KEY_DIR="$PWD/local-data/source-keys"
 export EE_BUCKET_CONFIG=ee-local-config EE_QUEUE_URL_CONTACTS=http://127.0.0.1:9324/000000000000/ee-local-contacts
 CP="functions/target/email-engine-functions.jar:bench/target/email-engine-bench.jar"
 for flags in "" "-XX:TieredStopAtLevel=1"; do

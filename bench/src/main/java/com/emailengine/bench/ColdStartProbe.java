@@ -2,8 +2,11 @@ package com.emailengine.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.emailengine.core.source.DirectorySourceKeys;
 import com.emailengine.functions.ingest.IngestContactsHandler;
+import com.emailengine.functions.runtime.Settings;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,8 +26,10 @@ public final class ColdStartProbe {
         long mainAt = System.currentTimeMillis();
         IngestContactsHandler handler = new IngestContactsHandler();
         long readyAt = System.currentTimeMillis();
+        // Posts as the local source 'manual', whose key the local cloud keeps in EE_SOURCE_KEY_DIR.
+        String key = new DirectorySourceKeys(Path.of(System.getenv(Settings.SOURCE_KEY_DIR))).keysOf("manual").getFirst();
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withHeaders(Map.of("content-type", "application/json"))
+                .withHeaders(Map.of("content-type", "application/json", "x-ee-source", "manual", "authorization", "Bearer " + key))
                 .withBody("{\"email\":\"cold." + UUID.randomUUID() + "@example.test\",\"first_name\":\"Cold\","
                         + "\"language\":\"en\",\"source\":\"cold-start-probe\",\"tenant\":\"" + args[0] + "\"}")
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId(UUID.randomUUID().toString()).build())

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "config", description = "Work with the configuration files.", subcommands = ConfigCommand.Check.class)
 final class ConfigCommand {
 
-    @Command(name = "check", description = "Validate tenants.yaml and campaigns.yaml; errors name the file and line.")
+    @Command(name = "check", description = "Validate tenants.yaml, campaigns.yaml, sources.yaml and routing.yaml; errors name the file and line.")
     static final class Check implements Runnable {
 
         @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
@@ -28,6 +28,12 @@ final class ConfigCommand {
                         tenant.welcomeCampaign());
             }
             System.out.println("  " + engine.campaigns().all().size() + " campaign(s)");
+            for (var source : engine.sources().all()) {
+                System.out.printf("  source %-14s feeds %s  (%s)%n", source.id(), String.join(", ", source.tenants()),
+                        source.auth().stream().map(m -> m.wireName()).sorted().collect(java.util.stream.Collectors.joining(", ")));
+            }
+            System.out.println("  " + engine.routing().router().rules().size() + " routing rule(s), "
+                    + engine.routing().categorizer().rules().size() + " categor" + (engine.routing().categorizer().rules().size() == 1 ? "y" : "ies"));
         }
     }
 }

@@ -109,12 +109,16 @@ final class DemoCommand implements Runnable {
         }
     }
 
+    /** The source the demo posts as: the scraper of config/local/sources.yaml. */
+    static final String DEMO_SOURCE = "maps-scraper";
+
     private static int post(LocalCloud cloud, List<DemoContacts.DemoContact> contacts) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         URI ingest = cloud.apiEndpoint().resolve(SystemTopology.INGEST_ROUTE_PATH);
+        String key = cloud.sourceKey(DEMO_SOURCE);
         int accepted = 0;
         for (DemoContacts.DemoContact contact : contacts) {
-            HttpResponse<String> response = send(http, ingest, contact.json());
+            HttpResponse<String> response = send(http, ingest, contact.json(), key);
             if (response.statusCode() == 202) {
                 accepted++;
             } else {
@@ -132,15 +136,16 @@ final class DemoCommand implements Runnable {
         System.out.println("Bad input is refused, nothing written:");
         for (String body : List.of("{\"email\": ", "{\"email\":\"john@localhost\",\"source\":\"demo\",\"tenant\":\"" + cloud.config().tenants().ids().getFirst() + "\"}",
                 "{\"email\":\"ann@gmail.test\",\"source\":\"demo\",\"tenant\":\"acme\"}")) {
-            HttpResponse<String> response = send(http, ingest, body);
+            HttpResponse<String> response = send(http, ingest, body, cloud.sourceKey(DEMO_SOURCE));
             System.out.println("  " + response.statusCode() + " " + response.body());
         }
         System.out.println();
     }
 
-    private static HttpResponse<String> send(HttpClient http, URI uri, String body) throws InterruptedException {
+    private static HttpResponse<String> send(HttpClient http, URI uri, String body, String key) throws InterruptedException {
         try {
             return http.send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
+                    .header("x-ee-source", DEMO_SOURCE).header("authorization", "Bearer " + key)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("the local API did not answer: " + e.getMessage(), e);

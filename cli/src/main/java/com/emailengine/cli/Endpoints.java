@@ -40,7 +40,10 @@ final class Endpoints {
         out.append("  ").append(env).append(" aws --endpoint-url ").append(aws.dynamoDb()).append(" dynamodb list-tables\n");
         out.append("  ").append(env).append(" aws --endpoint-url ").append(aws.s3()).append(" s3 ls\n");
         out.append("\nTry it:\n  curl -s -X POST ").append(cloud.apiEndpoint()).append(SystemTopology.INGEST_ROUTE_PATH)
-                .append(" -H 'content-type: application/json' \\\n    -d '{\"email\":\"zoe@gmail.test\",\"first_name\":\"Zoé\",")
+                .append(" -H 'content-type: application/json' \\\n")
+                .append("    -H 'x-ee-source: manual' -H \"authorization: Bearer $(grep -v '^#' ")
+                .append(cloud.options().sourceKeyDir().toAbsolutePath().resolve("manual.key")).append(")\" \\\n")
+                .append("    -d '{\"email\":\"zoe@gmail.test\",\"first_name\":\"Zoé\",")
                 .append("\"language\":\"fr\",\"source\":\"manual\",\"tenant\":\"").append(cloud.config().tenants().ids().getFirst())
                 .append("\"}'\n");
         return out.toString();

@@ -45,7 +45,8 @@ class EmailEngineCliTest {
     void configCheckSummarizesAValidFolder() {
         assertThat(EmailEngineCli.execute("config", "check", "--config", "../config/local")).isZero();
 
-        assertThat(out()).contains("valid").contains("sos-expat").contains("50 IPs");
+        assertThat(out()).contains("valid").contains("sos-expat").contains("50 IPs")
+                .contains("source maps-scraper").contains("3 routing rule(s)");
     }
 
     @Test

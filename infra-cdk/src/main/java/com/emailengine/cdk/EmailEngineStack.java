@@ -39,6 +39,7 @@ public final class EmailEngineStack extends Stack {
         Functions functions = new Functions(this, "functions", topology, settings, queues, buckets, configUpload);
         FunctionPermissions permissions = new FunctionPermissions(queues, tables, buckets);
         functions.all().forEach(permissions::grant);
+        new SourceKeySecrets(this, "source-keys", settings, functions.get(SystemTopology.INGEST_FUNCTION));
         QueueTriggers.attach(topology, queues, functions);
         new Schedules(this, "schedules", topology, settings.names(), functions);
         PublicApi api = new PublicApi(this, "api", topology, settings.names(), functions);

@@ -18,7 +18,8 @@ import software.amazon.awscdk.services.s3.Bucket;
 final class FunctionPermissions {
 
     static final List<String> QUEUE_SEND = List.of("sqs:SendMessage");
-    static final List<String> TABLE_READ = List.of("dynamodb:GetItem", "dynamodb:Query");
+    /** BatchGetItem: the ingest API tells stored and suppressed contacts apart a hundred keys per call. */
+    static final List<String> TABLE_READ = List.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
     static final List<String> TABLE_WRITE = List.of("dynamodb:PutItem", "dynamodb:UpdateItem");
     static final List<String> BUCKET_READ_OBJECTS = List.of("s3:GetObject");
     static final List<String> BUCKET_WRITE_OBJECTS = List.of("s3:PutObject");

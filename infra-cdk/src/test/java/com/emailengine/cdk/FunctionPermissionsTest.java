@@ -55,6 +55,10 @@ class FunctionPermissionsTest {
             }
             prod.topology.triggers().stream().filter(t -> t.function().equals(function.name()))
                     .map(QueueTrigger::queue).forEach(queue -> expected.add(queueId(queue)));
+            if (function.name().equals(SystemTopology.INGEST_FUNCTION)) {
+                expected.addAll(prod.resources("AWS::SecretsManager::Secret").keySet().stream()
+                        .filter(secret -> secret.startsWith("sourcekeys")).toList());
+            }
             Set<String> granted = statements(function.name()).stream()
                     .flatMap(statement -> TemplateJson.referencedIds(statement.get("Resource")).stream())
                     .collect(Collectors.toSet());
@@ -63,10 +67,26 @@ class FunctionPermissionsTest {
     }
 
     @Test
-    void theIngestFunctionMaySendContactsAndReadConfigButNotTouchATable() {
+    void theIngestFunctionMaySendContactsReadConfigContactsSuppressionsAndItsSourceKeysButWriteNoTable() {
         List<Map<String, Object>> statements = statements(SystemTopology.INGEST_FUNCTION);
         assertThat(actions(statements)).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents",
-                "sqs:SendMessage", "s3:GetObject", "s3:ListBucket");
+                "sqs:SendMessage", "s3:GetObject", "s3:ListBucket",
+                "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+                "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "secretsmanager:GetSecretValue");
+    }
+
+    @Test
+    void everySourceHasASecretOfItsKeysThatOutlivesTheStackAndOnlyTheIngestFunctionReadsIt() {
+        Map<String, Map<String, Object>> secrets = prod.resources("AWS::SecretsManager::Secret");
+        List<Object> sourceSecretNames = secrets.values().stream().map(TemplateJson::properties).map(p -> p.get("Name"))
+                .filter(name -> name.toString().startsWith("ee/prod/sources/")).toList();
+        assertThat(sourceSecretNames).containsExactlyInAnyOrder("ee/prod/sources/maps-scraper", "ee/prod/sources/backlinks");
+        secrets.entrySet().stream().filter(e -> e.getKey().startsWith("sourcekeys"))
+                .forEach(e -> assertThat(e.getValue()).containsEntry("DeletionPolicy", "Retain"));
+        for (FunctionDefinition function : prod.topology.functions()) {
+            boolean readsSecrets = actions(statements(function.name())).contains("secretsmanager:GetSecretValue");
+            assertThat(readsSecrets).as(function.name()).isEqualTo(function.name().equals(SystemTopology.INGEST_FUNCTION));
+        }
     }
 
     @Test
@@ -84,7 +104,8 @@ class FunctionPermissionsTest {
         Map<String, Object> dueIndex = Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(enrollments, "Arn")),
                 "/index/" + SystemTopology.ENROLLMENTS_DUE_INDEX)));
         assertThat(statements(SystemTopology.DUE_STEPS_FUNCTION)).anySatisfy(statement -> {
-            assertThat(TemplateJson.list(statement.get("Action"))).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query");
+            assertThat(TemplateJson.list(statement.get("Action"))).containsExactlyInAnyOrder("dynamodb:GetItem",
+                    "dynamodb:BatchGetItem", "dynamodb:Query");
             assertThat(TemplateJson.list(statement.get("Resource"))).contains(dueIndex);
         });
     }

@@ -2,6 +2,7 @@ package com.emailengine.local;
 
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
+import com.emailengine.core.source.DirectorySourceKeys;
 import com.emailengine.fleet.DkimMessageSigner;
 import com.emailengine.fleet.FleetNode;
 import com.emailengine.fleet.FleetSettings;
@@ -117,6 +118,9 @@ public final class LocalCloud implements AutoCloseable {
         settings.put(FleetSettings.DNS_RESOLVER, dns.getHostString() + ":" + dns.getPort());
         settings.put(FleetSettings.SMTP_PORT, Integer.toString(internet.smtpPort()));
         settings.put(FleetSettings.DKIM_KEY_DIR, options.dkimKeyDir().toString());
+        settings.put(Settings.SOURCE_KEY_DIR, options.sourceKeyDir().toString());
+        DirectorySourceKeys sourceKeys = new DirectorySourceKeys(options.sourceKeyDir());
+        config.sources().ids().forEach(sourceKeys::ensureKey);
         settings.put(FleetSettings.RECEIVE_WAIT, Integer.toString(options.pollWaitSeconds()));
         settings.put(FleetSettings.RETRY_FIRST_DELAY, "5");
         dependencies = new FunctionDependencies(Settings.of(settings), Clock.systemUTC());
@@ -187,7 +191,10 @@ public final class LocalCloud implements AutoCloseable {
 
     private void uploadConfig(FunctionDependencies admin) throws IOException {
         String bucket = provisioned.buckets().get(SystemTopology.CONFIG_BUCKET);
-        for (String file : List.of(EngineConfig.TENANTS_FILE, EngineConfig.CAMPAIGNS_FILE)) {
+        for (String file : EngineConfig.FILES) {
+            if (!Files.isRegularFile(options.configDir().resolve(file))) {
+                continue;
+            }
             byte[] bytes = Files.readAllBytes(options.configDir().resolve(file));
             admin.s3().putObject(r -> r.bucket(bucket).key("config/" + file).contentType("application/yaml"),
                     RequestBody.fromBytes(bytes));
@@ -241,6 +248,12 @@ public final class LocalCloud implements AutoCloseable {
 
     public LocalCloudOptions options() {
         return options;
+    }
+
+    /** The first key of a source, as a tool sends it ({@code Authorization: Bearer <key>}). */
+    public String sourceKey(String sourceId) {
+        return new DirectorySourceKeys(options.sourceKeyDir()).keysOf(sourceId).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("source " + sourceId + " has no key in " + options.sourceKeyDir()));
     }
 
     /** Stops everything in the reverse order of starting; safe to call twice. */

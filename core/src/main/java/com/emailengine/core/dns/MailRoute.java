@@ -5,10 +5,18 @@ import java.util.List;
 /** What DNS says about delivering mail to a domain. */
 public sealed interface MailRoute {
 
-    /** Hosts to try, in order of preference. */
-    record Hosts(List<MailHost> hosts) implements MailRoute {
+    /**
+     * Hosts to try, in order of preference.
+     *
+     * @param implicit true when the domain has no MX and mail goes to its own address (RFC 5321 §5.1)
+     */
+    record Hosts(List<MailHost> hosts, boolean implicit) implements MailRoute {
         public Hosts {
             hosts = List.copyOf(hosts);
+        }
+
+        public Hosts(List<MailHost> hosts) {
+            this(hosts, false);
         }
     }
 

@@ -2,43 +2,67 @@ package com.emailengine.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.core.config.DirectoryConfigSource;
-import com.emailengine.core.config.EngineConfig;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SubmissionParserTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    private final SubmissionParser parser = new SubmissionParser(
-            EngineConfig.load(new DirectoryConfigSource(Path.of("../config/local"))).tenants(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SubmissionParser parser = new SubmissionParser();
 
-    private SubmissionParser.Outcome parse(String body) {
-        return parser.parse("application/json", body.getBytes(StandardCharsets.UTF_8), "req-1");
+    private SubmissionParser.Parsed parse(String body) {
+        return parser.parse(body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void acceptsAContactAndKeepsItsFields() {
-        var outcome = parse("""
-                {"email":" Marie@Example.test ","first_name":"Marie","language":"fr-CA","source":"gmaps-scraper","tenant":"sos-expat"}""");
+    void readsOneContactWithTheScrapersAndTheBacklinkToolsFields() {
+        var parsed = parse("""
+                {"email":" Marie@Example.test ","first_name":"Marie","last_name":"Curie","language":"fr-CA","source":"gmaps",
+                 "tenant":"sos-expat","company":"Cabinet Curie","city":"Lyon","country":"fra","phone":"+33 4 78 00 00 00",
+                 "source_url":"https://maps.example/place/1","site_url":"https://curie.example.fr/","domain_authority":37,
+                 "page_rank":4.5,"category":"Legal"}""");
 
-        assertThat(outcome.accepted()).isTrue();
-        assertThat(outcome.submission()).isEqualTo(new ContactSubmission("sos-expat", "Marie@example.test", "Marie", "fr-CA",
-                "gmaps-scraper", NOW, "req-1"));
+        assertThat(parsed.accepted()).isTrue();
+        assertThat(parsed.batch()).isFalse();
+        SubmissionParser.Fields fields = parsed.entries().getFirst().fields();
+        assertThat(fields.email()).isEqualTo("Marie@Example.test");
+        assertThat(fields.tenant()).isEqualTo("sos-expat");
+        assertThat(fields.language()).isEqualTo("fr-CA");
+        assertThat(fields.profile().country()).isEqualTo("FR");
+        assertThat(fields.profile().domainAuthority()).isEqualTo(37);
+        assertThat(fields.profile().pageRank()).isEqualTo(4.5);
+        assertThat(fields.profile().siteUrl()).isEqualTo("https://curie.example.fr/");
+        assertThat(fields.profile().fields()).containsKeys("first_name", "last_name", "company", "city", "phone", "category");
     }
 
     @Test
     void listsFieldsItDoesNotKnowInsteadOfDroppingThemSilently() {
-        var outcome = parse("""
-                {"email":"a@example.test","source":"s","tenant":"ulixai","fist_name":"typo"}""");
+        var parsed = parse("""
+                {"email":"a@example.test","tenant":"ulixai","fist_name":"typo"}""");
 
-        assertThat(outcome.accepted()).isTrue();
-        assertThat(outcome.ignoredFields()).containsExactly("fist_name");
+        assertThat(parsed.entries().getFirst().fields().ignoredFields()).containsExactly("fist_name");
+    }
+
+    @Test
+    void readsABatchWithDefaultsAndRejectsOnlyItsBadContacts() {
+        var parsed = parse("""
+                {"tenant":"ulixai","source":"maps","contacts":[
+                  {"email":"a@example.test"},
+                  {"email":"b@example.test","tenant":"sos-expat","source":"linkedin"},
+                  {"first_name":"no address"},
+                  "not an object",
+                  {"email":"c@example.test","domain_authority":140}
+                ]}""");
+
+        assertThat(parsed.accepted()).isTrue();
+        assertThat(parsed.batch()).isTrue();
+        assertThat(parsed.entries()).hasSize(5);
+        assertThat(parsed.entries().get(0).fields().tenant()).isEqualTo("ulixai");
+        assertThat(parsed.entries().get(0).fields().sourceLabel()).isEqualTo("maps");
+        assertThat(parsed.entries().get(1).fields().tenant()).isEqualTo("sos-expat");
+        assertThat(parsed.entries().get(1).fields().sourceLabel()).isEqualTo("linkedin");
+        assertThat(parsed.entries().get(2).rejection().code()).isEqualTo("missing_field");
+        assertThat(parsed.entries().get(3).rejection().code()).isEqualTo("invalid_field");
+        assertThat(parsed.entries().get(4).rejection().field()).isEqualTo("domain_authority");
     }
 
     @Test
@@ -51,48 +75,50 @@ class SubmissionParserTest {
     }
 
     @Test
-    void refusesAMissingOrInvalidEmail() {
-        assertRejected(parse("{\"source\":\"s\",\"tenant\":\"ulixai\"}"), 422, "missing_field", "email");
-        assertRejected(parse("{\"email\":\"   \",\"source\":\"s\",\"tenant\":\"ulixai\"}"), 422, "missing_field", "email");
-        var invalid = parse("{\"email\":\"john@localhost\",\"source\":\"s\",\"tenant\":\"ulixai\"}");
-        assertRejected(invalid, 422, "invalid_email", "email");
-        assertThat(invalid.rejection().detail()).isEqualTo("single_label_domain");
-    }
-
-    @Test
-    void refusesAnUnknownOrMissingTenant() {
-        assertRejected(parse("{\"email\":\"a@example.test\",\"source\":\"s\",\"tenant\":\"acme\"}"), 422, "unknown_tenant", "tenant");
-        assertRejected(parse("{\"email\":\"a@example.test\",\"source\":\"s\"}"), 422, "missing_field", "tenant");
+    void refusesABatchThatIsNoListEmptyOrTooLong() {
+        assertRejected(parse("{\"contacts\":{}}"), 422, "invalid_field", "contacts");
+        assertRejected(parse("{\"contacts\":[]}"), 422, "invalid_field", "contacts");
+        String tooMany = "{\"contacts\":[" + "{\"email\":\"a@example.test\"},".repeat(SubmissionParser.MAX_BATCH_CONTACTS)
+                + "{\"email\":\"z@example.test\"}]}";
+        assertRejected(parse(tooMany), 413, "too_many_contacts", "contacts");
     }
 
     @Test
     void refusesFieldsOfTheWrongTypeOrShape() {
-        assertRejected(parse("{\"email\":42,\"source\":\"s\",\"tenant\":\"ulixai\"}"), 422, "invalid_field", "email");
-        assertRejected(parse("{\"email\":\"a@example.test\",\"source\":\"s\",\"tenant\":\"ulixai\",\"language\":\"french!\"}"),
-                422, "invalid_field", "language");
-        assertRejected(parse("{\"email\":\"a@example.test\",\"source\":\"s\",\"tenant\":\"ulixai\",\"first_name\":\"a\\u0007b\"}"),
-                422, "invalid_field", "first_name");
-        assertRejected(parse("{\"email\":\"a@example.test\",\"source\":\"bad source\",\"tenant\":\"ulixai\"}"),
-                422, "invalid_field", "source");
+        assertContactRejected("{\"email\":42}", "invalid_field", "email");
+        assertContactRejected("{\"source\":\"s\",\"tenant\":\"ulixai\"}", "missing_field", "email");
+        assertContactRejected("{\"email\":\"   \"}", "missing_field", "email");
+        assertContactRejected("{\"email\":\"a@example.test\",\"language\":\"french!\"}", "invalid_field", "language");
+        assertContactRejected("{\"email\":\"a@example.test\",\"first_name\":\"a\\u0007b\"}", "invalid_field", "first_name");
+        assertContactRejected("{\"email\":\"a@example.test\",\"source\":\"bad source\"}", "invalid_field", "source");
+        assertContactRejected("{\"email\":\"a@example.test\",\"country\":\"Atlantis\"}", "invalid_field", "country");
+        assertContactRejected("{\"email\":\"a@example.test\",\"site_url\":\"ftp://x.example\"}", "invalid_field", "site_url");
+        assertContactRejected("{\"email\":\"a@example.test\",\"phone\":\"call me\"}", "invalid_field", "phone");
+        assertContactRejected("{\"email\":\"a@example.test\",\"page_rank\":\"4\"}", "invalid_field", "page_rank");
+        assertContactRejected("{\"email\":\"a@example.test\",\"tenant\":\"Not A Tenant\"}", "unknown_tenant", "tenant");
     }
 
     @Test
-    void refusesAnOversizedBody() {
-        String big = "{\"email\":\"a@example.test\",\"source\":\"s\",\"tenant\":\"ulixai\",\"pad\":\"" + "x".repeat(SubmissionParser.MAX_BODY_BYTES) + "\"}";
+    void refusesAnOversizedSingleContact() {
+        String big = "{\"email\":\"a@example.test\",\"pad\":\"" + "x".repeat(SubmissionParser.MAX_BODY_BYTES) + "\"}";
         assertRejected(parse(big), 413, "body_too_large", null);
     }
 
-    @Test
-    void refusesABodyThatIsNotJson() {
-        var outcome = parser.parse("text/plain", "email=a@example.test".getBytes(StandardCharsets.UTF_8), "r");
-        assertRejected(outcome, 415, "unsupported_media_type", null);
+    private void assertContactRejected(String contact, String code, String field) {
+        var parsed = parse(contact);
+        assertThat(parsed.accepted()).isTrue();
+        Rejection rejection = parsed.entries().getFirst().rejection();
+        assertThat(rejection).as(contact).isNotNull();
+        assertThat(rejection.code()).isEqualTo(code);
+        assertThat(rejection.field()).isEqualTo(field);
+        assertThat(rejection.httpStatus()).isEqualTo(422);
     }
 
-    private static void assertRejected(SubmissionParser.Outcome outcome, int status, String code, String field) {
-        assertThat(outcome.accepted()).as("accepted").isFalse();
-        assertThat(outcome.rejection().httpStatus()).isEqualTo(status);
-        assertThat(outcome.rejection().code()).isEqualTo(code);
-        assertThat(outcome.rejection().field()).isEqualTo(field);
-        assertThat(outcome.rejection().message()).isNotBlank();
+    private static void assertRejected(SubmissionParser.Parsed parsed, int status, String code, String field) {
+        assertThat(parsed.accepted()).as("accepted").isFalse();
+        assertThat(parsed.rejection().httpStatus()).isEqualTo(status);
+        assertThat(parsed.rejection().code()).isEqualTo(code);
+        assertThat(parsed.rejection().field()).isEqualTo(field);
+        assertThat(parsed.rejection().message()).isNotBlank();
     }
 }

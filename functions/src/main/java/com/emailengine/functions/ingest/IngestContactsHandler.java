@@ -4,38 +4,37 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.emailengine.core.contact.EmailAddress;
-import com.emailengine.core.contact.EmailHash;
-import com.emailengine.core.ingest.ContactSubmission;
+import com.emailengine.core.ingest.ContactIngest;
 import com.emailengine.core.ingest.Rejection;
-import com.emailengine.core.ingest.SubmissionParser;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.HttpResponses;
 import com.emailengine.functions.runtime.Log;
-import com.emailengine.functions.sqs.SqsContactQueue;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /api/v2/contacts/ingest}: checks the request and puts the contact on the contacts queue.
- * Answers 202 once the contact is durably queued; a 4xx with a machine-readable reason, and nothing
- * queued, for bad input.
+ * {@code POST /api/v2/contacts/ingest}: hands the request to {@link ContactIngest} and writes its answer. One contact:
+ * 202 {@code {"status": "accepted"|"duplicate", "tenant", "contact_id", …}} or a 4xx error. A batch: 202 with
+ * counts and one result per contact, or 422 when every contact was rejected. 503 when the queue or the key store
+ * cannot be reached (nothing to correct: retry the same request, it is idempotent).
  */
 public final class IngestContactsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final SubmissionParser parser;
-    private final SqsContactQueue queue;
+    private final ContactIngest ingest;
 
     public IngestContactsHandler() {
         this(FunctionDependencies.environment());
     }
 
     public IngestContactsHandler(FunctionDependencies dependencies) {
-        this.parser = dependencies.submissionParser();
-        this.queue = dependencies.contactQueue();
+        this.ingest = dependencies.contactIngest();
     }
 
     @Override
@@ -47,26 +46,81 @@ public final class IngestContactsHandler implements RequestHandler<APIGatewayV2H
         } catch (IllegalArgumentException e) {
             return HttpResponses.error(Rejection.malformedJson("the body is marked base64 but is not"), requestId);
         }
-        SubmissionParser.Outcome outcome = parser.parse(header(event, "content-type"), body, requestId);
-        if (!outcome.accepted()) {
-            return HttpResponses.error(outcome.rejection(), requestId);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
         }
-        ContactSubmission submission = outcome.submission();
+        ContactIngest.Result result;
         try {
-            queue.submit(submission);
+            result = ingest.ingest(new ContactIngest.Request(headers.get("content-type"),
+                    name -> Optional.ofNullable(headers.get(name)), body, requestId));
         } catch (RuntimeException e) {
-            Log.warn("ingest", "request " + requestId + " could not be queued: " + e);
+            Log.warn("ingest", "request " + requestId + " could not be handled: " + e);
             return HttpResponses.unavailable(requestId);
         }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("status", "accepted");
-        response.put("tenant", submission.tenant());
-        response.put("contact_id", EmailHash.of(EmailAddress.parse(submission.email())).hex());
-        response.put("request_id", requestId);
-        if (!outcome.ignoredFields().isEmpty()) {
-            response.put("ignored_fields", outcome.ignoredFields());
+        if (result.rejection() != null && !result.batch()) {
+            return HttpResponses.error(result.rejection(), requestId);
         }
-        return HttpResponses.json(202, response);
+        Log.info("ingest", "request " + requestId + " from " + result.sourceId() + ": " + result.count(ContactIngest.Status.ACCEPTED)
+                + " accepted, " + result.count(ContactIngest.Status.DUPLICATE) + " duplicate, "
+                + result.count(ContactIngest.Status.REJECTED) + " rejected");
+        if (!result.batch()) {
+            ContactIngest.ContactOutcome only = result.contacts().getFirst();
+            Map<String, Object> response = contact(only, false);
+            response.put("request_id", requestId);
+            return HttpResponses.json(result.httpStatus(), response);
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        if (result.rejection() != null) {
+            response.put("error", HttpResponses.errorBody(result.rejection()));
+        }
+        response.put("request_id", requestId);
+        response.put("received", result.contacts().size());
+        response.put("accepted", result.count(ContactIngest.Status.ACCEPTED));
+        response.put("duplicate", result.count(ContactIngest.Status.DUPLICATE));
+        response.put("rejected", result.count(ContactIngest.Status.REJECTED));
+        if (!result.ignoredFields().isEmpty()) {
+            response.put("ignored_fields", result.ignoredFields());
+        }
+        List<Map<String, Object>> results = new ArrayList<>(result.contacts().size());
+        for (ContactIngest.ContactOutcome outcome : result.contacts()) {
+            results.add(contact(outcome, true));
+        }
+        response.put("results", results);
+        return HttpResponses.json(result.httpStatus(), response);
+    }
+
+    private static Map<String, Object> contact(ContactIngest.ContactOutcome outcome, boolean withIndex) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (withIndex) {
+            out.put("index", outcome.index());
+        }
+        out.put("status", outcome.status().wireName());
+        if (outcome.email() != null) {
+            out.put("email", outcome.email());
+        }
+        if (outcome.rejection() != null) {
+            out.put("error", HttpResponses.errorBody(outcome.rejection()));
+        } else {
+            out.put("tenant", outcome.tenant());
+            out.put("campaign", outcome.campaign());
+            out.put("contact_id", outcome.contactId());
+            out.put("verdict", outcome.verdict());
+            if (!outcome.findings().isEmpty()) {
+                out.put("reasons", outcome.findings());
+            }
+            if (outcome.suggestion() != null) {
+                out.put("suggestion", outcome.suggestion());
+            }
+            if (outcome.duplicateOf() != null) {
+                out.put("duplicate_of", outcome.duplicateOf());
+            }
+            out.put("checks_pending", List.of("mx"));
+        }
+        if (!outcome.ignoredFields().isEmpty()) {
+            out.put("ignored_fields", outcome.ignoredFields());
+        }
+        return out;
     }
 
     private static byte[] body(APIGatewayV2HTTPEvent event) {
@@ -76,10 +130,6 @@ public final class IngestContactsHandler implements RequestHandler<APIGatewayV2H
         return event.getIsBase64Encoded()
                 ? Base64.getDecoder().decode(event.getBody())
                 : event.getBody().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
-        return event.getHeaders() == null ? null : event.getHeaders().get(name);
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event, Context context) {

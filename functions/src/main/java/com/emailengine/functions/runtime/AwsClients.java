@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -63,6 +64,12 @@ public final class AwsClients implements AutoCloseable {
         endpoint(Settings.S3_ENDPOINT).ifPresent(uri -> builder.endpointOverride(uri).forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
         return builder.build();
+    }
+
+    /** Secrets Manager of the region (never emulated locally: local keys are files). */
+    public SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                .overrideConfiguration(overrides()).build();
     }
 
     private static ClientOverrideConfiguration overrides() {

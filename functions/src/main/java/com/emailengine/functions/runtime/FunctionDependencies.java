@@ -7,9 +7,21 @@ import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.ContactStore;
 import com.emailengine.core.feedback.DeliveryFeedback;
+import com.emailengine.core.dns.DnsResolvers;
+import com.emailengine.core.dns.MailRouteResolver;
+import com.emailengine.core.ingest.ContactIngest;
 import com.emailengine.core.ingest.ContactIntake;
 import com.emailengine.core.ingest.SubmissionParser;
 import com.emailengine.core.mailwizz.MailWizzImport;
+import com.emailengine.core.source.DirectorySourceKeys;
+import com.emailengine.core.source.RequestAuthenticator;
+import com.emailengine.core.source.SourceKeys;
+import com.emailengine.core.suppression.SuppressionList;
+import com.emailengine.core.validation.AddressValidator;
+import com.emailengine.core.validation.BulkValidator;
+import com.emailengine.core.validation.MailRouteCheck;
+import com.emailengine.core.validation.SuppressionCheck;
+import com.emailengine.core.validation.ValidationData;
 import com.emailengine.core.templating.ClasspathTemplateLibrary;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.core.templating.StoredTemplateLibrary;
@@ -19,6 +31,8 @@ import com.emailengine.core.templating.TemplateSandbox;
 import com.emailengine.core.templating.TemplateStore;
 import com.emailengine.functions.dynamodb.DynamoContactStore;
 import com.emailengine.functions.dynamodb.DynamoEnrollmentStore;
+import com.emailengine.functions.dynamodb.DynamoSuppressionList;
+import com.emailengine.functions.secrets.SecretsManagerSourceKeys;
 import com.emailengine.functions.s3.S3ConfigSource;
 import com.emailengine.functions.sqs.QueueUrls;
 import com.emailengine.functions.sqs.SqsContactQueue;
@@ -30,6 +44,7 @@ import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -41,6 +56,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * one from its own settings and hands it to every handler it runs.
  */
 public final class FunctionDependencies {
+
+    /** How long the intake waits for one DNS answer before calling the domain unknown (and retrying later). */
+    static final Duration DNS_TIMEOUT = Duration.ofSeconds(3);
+    /** Domains looked up at once by one intake batch (~130 contacts): all of them, so a batch waits at most ~2 timeouts. */
+    static final int DNS_CONCURRENCY = 128;
 
     private static final Lazy<FunctionDependencies> ENVIRONMENT =
             new Lazy<>(() -> new FunctionDependencies(Settings.environment(), Clock.systemUTC()));
@@ -59,6 +79,10 @@ public final class FunctionDependencies {
     private final Lazy<MessageRenderer> renderer;
     private final Lazy<TemplateCompiler> templateCompiler;
     private final Lazy<TemplateStore> templateStore;
+    private final Lazy<SuppressionList> suppressions;
+    private final Lazy<SourceKeys> sourceKeys;
+    private final Lazy<MailRouteResolver> mailRoutes;
+    private final Lazy<SqsContactQueue> contactQueue;
 
     public FunctionDependencies(Settings settings, Clock clock) {
         this.settings = settings;
@@ -77,6 +101,15 @@ public final class FunctionDependencies {
                 new S3TemplateContents(s3.get(), settings.require(ResourceNames.bucketSetting(SystemTopology.TEMPLATES_BUCKET)))));
         this.renderer = new Lazy<>(() -> new MessageRenderer(new StoredTemplateLibrary(
                 new ClasspathTemplateLibrary(FunctionDependencies.class.getClassLoader()), templateStore), templateCompiler.get(), clock));
+        this.suppressions = new Lazy<>(() -> new DynamoSuppressionList(dynamo.get(), names.table(SystemTopology.SUPPRESSIONS_TABLE)));
+        this.sourceKeys = new Lazy<>(() -> settings.get(Settings.SOURCE_KEY_DIR)
+                .<SourceKeys>map(dir -> new DirectorySourceKeys(Path.of(dir)))
+                .orElseGet(() -> new SecretsManagerSourceKeys(aws.get().secretsManager(),
+                        settings.get(Settings.SOURCE_KEY_PREFIX).orElse(sourceKeyPrefix(names.stage())), clock)));
+        // One resolver per execution environment: its cache outlives invocations.
+        this.mailRoutes = new Lazy<>(() -> new MailRouteResolver(
+                DnsResolvers.fromSetting(settings.get(Settings.DNS_RESOLVER).orElse("system"), DNS_TIMEOUT), clock));
+        this.contactQueue = new Lazy<>(() -> new SqsContactQueue(sqs.get(), queueUrls.get().url(SystemTopology.CONTACTS_QUEUE)));
     }
 
     /** The instance built from the process environment (Lambda). */
@@ -128,16 +161,38 @@ public final class FunctionDependencies {
         return contacts.get();
     }
 
-    public SubmissionParser submissionParser() {
-        return new SubmissionParser(config().tenants(), clock);
+    /** The secret name prefix of a stage's source keys, {@code ee/<stage>/sources/}; the CDK names the secrets so. */
+    public static String sourceKeyPrefix(String stage) {
+        return "ee/" + stage + "/sources/";
     }
 
     public SqsContactQueue contactQueue() {
-        return new SqsContactQueue(sqs.get(), queueUrls.get().url(SystemTopology.CONTACTS_QUEUE));
+        return contactQueue.get();
+    }
+
+    public SuppressionList suppressions() {
+        return suppressions.get();
+    }
+
+    public SourceKeys sourceKeys() {
+        return sourceKeys.get();
+    }
+
+    public MailRouteResolver mailRoutes() {
+        return mailRoutes.get();
+    }
+
+    public ContactIngest contactIngest() {
+        EngineConfig engine = config();
+        return new ContactIngest(engine, new RequestAuthenticator(engine.sources(), sourceKeys(), clock),
+                ValidationData.shipped(), contacts(), suppressions(), contactQueue(), clock);
     }
 
     public ContactIntake contactIntake() {
-        return new ContactIntake(config(), contacts(), enrollments.get(), clock);
+        AddressValidator validator = AddressValidator.standard(ValidationData.shipped(), new SuppressionCheck(suppressions()),
+                new MailRouteCheck(mailRoutes()));
+        return new ContactIntake(config(), contacts(), enrollments.get(), new BulkValidator(validator, DNS_CONCURRENCY),
+                contactQueue(), clock);
     }
 
     public DueSteps dueSteps() {

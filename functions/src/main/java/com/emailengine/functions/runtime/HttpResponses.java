@@ -26,6 +26,16 @@ public final class HttpResponses {
 
     /** The error shape with more machine-readable members in {@code error} (e.g. {@code problems} with line and column). */
     public static APIGatewayV2HTTPResponse error(Rejection rejection, String requestId, Map<String, Object> more) {
+        Map<String, Object> error = errorBody(rejection);
+        error.putAll(more);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("request_id", requestId);
+        return json(rejection.httpStatus(), body);
+    }
+
+    /** {@code {"code", "detail", "field", "message"}}, absent parts left out: the error of a request or of one contact. */
+    public static Map<String, Object> errorBody(Rejection rejection) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", rejection.code());
         if (rejection.detail() != null) {
@@ -35,11 +45,7 @@ public final class HttpResponses {
             error.put("field", rejection.field());
         }
         error.put("message", rejection.message());
-        error.putAll(more);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("request_id", requestId);
-        return json(rejection.httpStatus(), body);
+        return error;
     }
 
     public static APIGatewayV2HTTPResponse unavailable(String requestId) {

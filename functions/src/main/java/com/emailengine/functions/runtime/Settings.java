@@ -20,6 +20,12 @@ public interface Settings {
     String SECRET_ACCESS_KEY = "EE_SECRET_ACCESS_KEY";
     String CONFIG_DIR = "EE_CONFIG_DIR";
     String CONFIG_PREFIX = "EE_CONFIG_PREFIX";
+    /** {@code system} (the cloud's resolvers, the default) or {@code host:port} of the local DNS server. */
+    String DNS_RESOLVER = "EE_DNS_RESOLVER";
+    /** A folder of source key files ({@code <source-id>.key}); set locally. Without it keys come from Secrets Manager. */
+    String SOURCE_KEY_DIR = "EE_SOURCE_KEY_DIR";
+    /** Name prefix of the sources' secrets in Secrets Manager; default {@code ee/<stage>/sources/}. */
+    String SOURCE_KEY_PREFIX = "EE_SOURCE_KEY_PREFIX";
 
     Optional<String> get(String key);
 

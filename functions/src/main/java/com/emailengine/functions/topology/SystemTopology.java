@@ -35,6 +35,8 @@ public record SystemTopology(
     public static final String MESSAGES_TABLE = "messages";
     /** Template records and versions (bodies in the templates bucket), imported autoresponders. */
     public static final String TEMPLATES_TABLE = "templates";
+    /** Suppression lists: partition key scope (a tenant, or _global), sort key email_hash. */
+    public static final String SUPPRESSIONS_TABLE = "suppressions";
 
     public static final String CONFIG_BUCKET = "config";
     /** Template version bodies, one immutable object per content (named by its SHA-256). */
@@ -84,6 +86,8 @@ public record SystemTopology(
                 new TableDefinition(MESSAGES_TABLE, KeyAttribute.string("message_id"), Optional.empty(), List.of(),
                         Optional.of("expires_at")),
                 new TableDefinition(TEMPLATES_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("item")),
+                        List.of(), Optional.empty()),
+                new TableDefinition(SUPPRESSIONS_TABLE, KeyAttribute.string("scope"), Optional.of(KeyAttribute.string("email_hash")),
                         List.of(), Optional.empty()));
         List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true),
                 new BucketDefinition(TEMPLATES_BUCKET, Optional.empty(), false));
@@ -96,11 +100,16 @@ public record SystemTopology(
                 ResourceUse.readsAndWrites(TEMPLATES_TABLE), ResourceUse.readsAndWritesObjectsOf(TEMPLATES_BUCKET)));
         tenantIds.forEach(tenant -> templatesUses.add(ResourceUse.sendsTo(outboundQueue(tenant))));
         List<FunctionDefinition> functions = List.of(
+                // Reads contacts and suppressions to answer duplicate / suppressed per contact; its source keys are
+                // secrets the CDK grants from sources.yaml.
                 new FunctionDefinition(INGEST_FUNCTION, IngestContactsHandler.class, 1024, Duration.ofSeconds(10), OptionalInt.empty(),
-                        List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.sendsTo(CONTACTS_QUEUE))),
+                        List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.sendsTo(CONTACTS_QUEUE),
+                                ResourceUse.reads(CONTACTS_TABLE), ResourceUse.reads(SUPPRESSIONS_TABLE))),
+                // Sends to its own queue: a contact whose DNS answer is unknown comes back later.
                 new FunctionDefinition(INTAKE_FUNCTION, ContactsQueueHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty(),
                         List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.readsAndWrites(CONTACTS_TABLE),
-                                ResourceUse.writes(ENROLLMENTS_TABLE))),
+                                ResourceUse.writes(ENROLLMENTS_TABLE), ResourceUse.reads(SUPPRESSIONS_TABLE),
+                                ResourceUse.sendsTo(CONTACTS_QUEUE))),
                 new FunctionDefinition(DUE_STEPS_FUNCTION, DueStepsHandler.class, 1024, Duration.ofSeconds(60), OptionalInt.of(1),
                         dueStepsUses),
                 // Status changes are conditional updates: no read needed.

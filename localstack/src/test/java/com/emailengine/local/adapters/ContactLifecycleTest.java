@@ -21,7 +21,11 @@ import com.emailengine.core.templating.ClasspathTemplateLibrary;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.functions.dynamodb.DynamoContactStore;
 import com.emailengine.functions.dynamodb.DynamoEnrollmentStore;
+import com.emailengine.core.validation.AddressValidator;
+import com.emailengine.core.validation.BulkValidator;
+import com.emailengine.core.validation.ValidationData;
 import com.emailengine.functions.sqs.QueueUrls;
+import com.emailengine.functions.sqs.SqsContactQueue;
 import com.emailengine.functions.sqs.SqsOutboundQueue;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.cloud.LocalEmulators;
@@ -70,7 +74,10 @@ class ContactLifecycleTest {
         stage = EmulatedStage.provision(emulators, "life" + STAGES.incrementAndGet());
         contacts = new DynamoContactStore(stage.dynamoDb(), stage.table(SystemTopology.CONTACTS_TABLE));
         enrollments = new DynamoEnrollmentStore(stage.dynamoDb(), stage.table(SystemTopology.ENROLLMENTS_TABLE));
-        intake = new ContactIntake(config, contacts, enrollments, clock);
+        // Offline validation: these tests follow the contact's life, DNS has tests of its own (ContactIntakeDnsTest).
+        intake = new ContactIntake(config, contacts, enrollments,
+                new BulkValidator(AddressValidator.standard(ValidationData.shipped(), null, null), 4),
+                new SqsContactQueue(stage.sqs(), stage.queueUrl(SystemTopology.CONTACTS_QUEUE)), clock);
         dueSteps = new DueSteps(config, enrollments, contacts,
                 new MessageRenderer(new ClasspathTemplateLibrary(getClass().getClassLoader())),
                 new SqsOutboundQueue(stage.sqs(), new QueueUrls(stage.settings(), stage.names(), stage.sqs())), clock, 100);

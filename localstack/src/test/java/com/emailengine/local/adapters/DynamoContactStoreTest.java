@@ -245,6 +245,85 @@ class DynamoContactStoreTest {
         assertThat(ranksSeen).isSorted();
     }
 
+    @Test
+    void historyAndRememberedEventsKeepOnlyTheNewestEntries() {
+        Contact contact = created(ContactStatus.VALID);
+        int changes = DynamoContactStore.HISTORY_CAP + 10;
+        for (int i = 1; i <= changes; i++) {
+            // valid and risky share a rank, so a contact may move between them as often as validation says
+            assertThat(change(contact, i % 2 == 1 ? ContactStatus.RISKY : ContactStatus.VALID, "flip:" + i)).isTrue();
+        }
+
+        assertThat(history(contact)).hasSize(DynamoContactStore.HISTORY_CAP);
+        assertThat(history(contact).getLast().get("reason").s()).isEqualTo("because flip:" + changes);
+        assertThat(item(contact).get("recent_events").l()).hasSize(DynamoContactStore.HISTORY_CAP)
+                .last().extracting(AttributeValue::s).isEqualTo("flip:" + changes);
+        assertThat(change(contact, ContactStatus.RISKY, "flip:" + changes)).as("a remembered event").isFalse();
+    }
+
+    @Test
+    void anEventRememberedInTheSetOfOlderItemsIsStillAppliedOnlyOnce() {
+        Contact contact = created(ContactStatus.ENROLLED);
+        stage.dynamoDb().updateItem(r -> r.tableName(stage.table(SystemTopology.CONTACTS_TABLE))
+                .key(Map.of("tenant", AttributeValue.fromS(contact.tenantId()), "contact_id", AttributeValue.fromS(contact.id().hex())))
+                .updateExpression("ADD applied_events :e").expressionAttributeValues(Map.of(":e", AttributeValue.fromSs(List.of("m9:1:delivered")))));
+
+        assertThat(change(contact, ContactStatus.SENT, "m9:1:delivered")).isFalse();
+        assertThat(change(contact, ContactStatus.SENT, "m9:2:delivered")).isTrue();
+    }
+
+    @Test
+    void existingTellsWhichOfManyContactsAreStored() {
+        List<EmailHash> ids = new java.util.ArrayList<>();
+        java.util.Set<EmailHash> stored = new java.util.HashSet<>();
+        for (int i = 0; i < 250; i++) {
+            Contact contact = contact(ContactStatus.VALID);
+            ids.add(contact.id());
+            if (i % 3 == 0) {
+                contacts.createIfAbsent(contact);
+                stored.add(contact.id());
+            }
+        }
+
+        assertThat(contacts.existing(TestTenants.ALPHA, ids)).isEqualTo(stored);
+        assertThat(contacts.existing(TestTenants.BETA, ids)).isEmpty();
+    }
+
+    @Test
+    void aLaterSubmissionReplacesGivenFieldsAndAnOlderOneProcessedLateOnlyFillsGaps() {
+        Contact contact = contact(ContactStatus.VALID);
+        Instant t0 = CREATED;
+        contacts.createIfAbsent(contact, update(t0, Map.of("company", "First Ltd", "city", "Lyon"),
+                Map.of("language", "fr", "language_source", "country")));
+
+        assertThat(contacts.merge(contact.tenantId(), contact.id(), update(t0.plusSeconds(60),
+                Map.of("company", "Second Ltd", "language", "de"), Map.of("country", "DE", "country_source", "email-tld")))).isTrue();
+        assertThat(contacts.merge(contact.tenantId(), contact.id(), update(t0.plusSeconds(30),
+                Map.of("company", "Stale Ltd", "phone", "+49 30 1234567"), Map.of("country", "AT", "category", "legal")))).isTrue();
+
+        Map<String, AttributeValue> item = item(contact);
+        assertThat(item.get("company").s()).as("given later: replaced; older given: ignored").isEqualTo("Second Ltd");
+        assertThat(item.get("city").s()).as("absent later: kept").isEqualTo("Lyon");
+        assertThat(item.get("language").s()).as("given beats derived").isEqualTo("de");
+        assertThat(item.get("country").s()).as("derived fills a gap once").isEqualTo("DE");
+        assertThat(item.get("phone").s()).as("an older submission fills a gap").isEqualTo("+49 30 1234567");
+        assertThat(item.get("category").s()).isEqualTo("legal");
+        assertThat(item.get("sources").ss()).containsExactlyInAnyOrder("crawler", "crawler-2");
+        assertThat(item.get("status").s()).as("a merge never moves the status").isEqualTo("valid");
+        assertThat(contacts.merge(TestTenants.BETA, contact.id(), update(t0, Map.of(), Map.of()))).as("no such contact").isFalse();
+    }
+
+    private static com.emailengine.core.contact.ContactUpdate update(Instant at, Map<String, Object> given, Map<String, Object> derived) {
+        return new com.emailengine.core.contact.ContactUpdate(at.equals(CREATED) ? "crawler" : "crawler-2", "maps", given, derived, at,
+                "req-" + at.getEpochSecond(), "valid", List.of());
+    }
+
+    private static Map<String, AttributeValue> item(Contact contact) {
+        return stage.dynamoDb().getItem(r -> r.tableName(stage.table(SystemTopology.CONTACTS_TABLE)).consistentRead(true)
+                .key(Map.of("tenant", AttributeValue.fromS(contact.tenantId()), "contact_id", AttributeValue.fromS(contact.id().hex()))))
+                .item();
+    }
+
     private static Contact contact(ContactStatus status) {
         String address = "contact" + ADDRESSES.incrementAndGet() + "@example.test";
         return new Contact(TestTenants.ALPHA, EmailHash.of(EmailAddress.parse(address)), address, "Ann", "fr", "test", status, CREATED);

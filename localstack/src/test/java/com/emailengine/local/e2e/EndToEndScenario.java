@@ -250,9 +250,11 @@ abstract class EndToEndScenario {
         return post("application/json", body);
     }
 
+    /** Posts as the source {@code manual} of config/local/sources.yaml, with its key. */
     private HttpResponse<String> post(String contentType, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(cloud.apiEndpoint().resolve(SystemTopology.INGEST_ROUTE_PATH))
-                .header("content-type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("content-type", contentType).header("x-ee-source", "manual")
+                .header("authorization", "Bearer " + cloud.sourceKey("manual")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

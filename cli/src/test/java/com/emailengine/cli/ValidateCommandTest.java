@@ -1,0 +1,117 @@
+package com.emailengine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.emailengine.core.dns.DnsRecord;
+import com.emailengine.core.dns.DnsRecord.Type;
+import com.emailengine.local.internet.DnsZone;
+import com.emailengine.local.internet.LoopbackDnsServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ObjectMapper json = new ObjectMapper();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private List<JsonNode> lines() throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void printsOneJsonLinePerAddressWithVerdictAndReasons() throws Exception {
+        int exit = EmailEngineCli.execute("validate", "--offline", "anna@gmail.com", "info@firm.fr", "x@mailinator.com",
+                "\"quoted\"@example.org", "anna@gmial.com", "用户@例子.广告");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> lines = lines();
+        assertThat(lines).extracting(l -> l.path("verdict").asText())
+                .containsExactly("valid", "risky", "invalid", "invalid", "invalid", "valid");
+        assertThat(lines.get(1).path("reasons").get(0).asText()).isEqualTo("role_account");
+        assertThat(lines.get(3).path("reasons").get(0).asText()).isEqualTo("quoted_local_part");
+        assertThat(lines.get(3).path("address").isNull()).isTrue();
+        assertThat(lines.get(4).path("suggestion").asText()).isEqualTo("anna@gmail.com");
+        assertThat(lines.get(5).path("ascii").asText()).isEqualTo("用户@xn--fsqu00a.xn--4rr70v");
+        assertThat(lines.get(5).path("smtputf8").asBoolean()).isTrue();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("validated 6 addresses: 2 valid, 1 risky, 3 invalid, 0 unknown (offline");
+    }
+
+    @Test
+    void readsTheEmailColumnOfACsvFileAndNamesEachLine(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("contacts.csv");
+        Files.writeString(csv, "name,email,city\n\"Doe, Jane\",jane@gmail.com,Lyon\nBob,bob@@gmail.com,Paris\n\nZoé\n");
+
+        assertThat(EmailEngineCli.execute("validate", "--offline", "--file", csv.toString())).isZero();
+
+        List<JsonNode> lines = lines();
+        assertThat(lines).extracting(l -> l.path("line").asInt()).containsExactly(2, 3, 5);
+        assertThat(lines).extracting(l -> l.path("input").asText()).containsExactly("jane@gmail.com", "bob@@gmail.com", "");
+        assertThat(lines).extracting(l -> l.path("verdict").asText()).containsExactly("valid", "invalid", "invalid");
+    }
+
+    @Test
+    void withoutOfflineItAsksDnsForTheMailRoute() throws Exception {
+        DnsZone zone = new DnsZone();
+        zone.addZone("cli.test");
+        zone.addAll(List.of(new DnsRecord("ok.cli.test", Type.MX, 60, "10 mx.ok.cli.test."),
+                new DnsRecord("mx.ok.cli.test", Type.A, 60, "127.0.7.31"),
+                new DnsRecord("nomail.cli.test", Type.MX, 60, "0 .")));
+        try (LoopbackDnsServer dns = LoopbackDnsServer.start(zone, new InetSocketAddress("127.0.7.3", 0))) {
+            int exit = EmailEngineCli.execute("validate", "--dns", "127.0.7.3:" + dns.address().getPort(),
+                    "a@ok.cli.test", "b@nomail.cli.test", "c@gone.cli.test");
+
+            assertThat(exit).isZero();
+        }
+        assertThat(lines()).extracting(l -> l.path("verdict").asText() + " " + l.path("reasons"))
+                .containsExactly("valid []", "invalid [\"null_mx\"]", "invalid [\"nxdomain\"]");
+    }
+
+    @Test
+    void aMissingFileIsOneLineNamingIt() {
+        assertThat(EmailEngineCli.execute("validate", "--file", "/nonexistent/contacts.csv")).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("email-engine: no file /nonexistent/contacts.csv").hasLineCount(1);
+    }
+
+    @Test
+    void nothingToValidateIsOneLineSayingWhatToGive() {
+        assertThat(EmailEngineCli.execute("validate")).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give addresses or --file FILE").hasLineCount(1);
+    }
+}
