@@ -9,7 +9,9 @@ import com.emailengine.core.contact.Contact;
 import com.emailengine.core.contact.ContactStatus;
 import com.emailengine.core.contact.EmailAddress;
 import com.emailengine.core.contact.EmailHash;
+import com.emailengine.core.source.DirectorySourceKeys;
 import com.emailengine.functions.runtime.FunctionDependencies;
+import com.emailengine.functions.runtime.Settings;
 import com.emailengine.functions.topology.FunctionDefinition;
 import com.emailengine.functions.topology.QueueTrigger;
 import com.emailengine.functions.topology.ResourceNames;
@@ -17,6 +19,10 @@ import com.emailengine.functions.topology.RouteDefinition;
 import com.emailengine.functions.topology.ScheduleDefinition;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.cloud.EmulatorSettings;
+import com.emailengine.local.internet.LocalInternet;
+import com.emailengine.local.internet.LocalInternetSettings;
+import com.emailengine.local.internet.MailProvider;
+import java.net.InetSocketAddress;
 import com.emailengine.local.cloud.LocalEmulators;
 import com.emailengine.local.cloud.ResourceProvisioner;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,12 +61,18 @@ class TopologyFunctionsTest {
     private static FunctionDependencies dependencies;
     private static LocalApiGateway gateway;
     private static LocalScheduler scheduler;
+    private static String manualKey;
 
     @BeforeAll
     static void startTheFunctions() throws Exception {
         LocalEmulators emulators = LocalEmulators.start(EmulatorSettings.ephemeral());
         running.add(emulators);
         Map<String, String> settings = LocalDependencies.settings(emulators.endpoints());
+        // The intake checks the domain's MX: a local DNS serves gmail.test and the other provider domains.
+        LocalInternet internet = LocalInternet.start(LocalInternetSettings.of(
+                new InetSocketAddress("127.0.11.53", 0), 0, MailProvider.defaultProviders("127.0.11")));
+        running.add(internet);
+        settings.put(Settings.DNS_RESOLVER, "127.0.11.53:" + internet.dnsAddress().getPort());
         FunctionDependencies admin = LocalDependencies.of(settings);
         EngineConfig config = EngineConfig.load(new DirectoryConfigSource(CONFIG_DIR));
         topology = SystemTopology.forTenants(config.tenants().ids());
@@ -68,10 +80,14 @@ class TopologyFunctionsTest {
                 .provision(topology, new ResourceNames(LocalDependencies.STAGE));
         provisioned.queueUrls().forEach((queue, url) -> settings.put(ResourceNames.queueUrlSetting(queue), url));
         provisioned.buckets().forEach((bucket, name) -> settings.put(ResourceNames.bucketSetting(bucket), name));
-        for (String file : List.of(EngineConfig.TENANTS_FILE, EngineConfig.CAMPAIGNS_FILE)) {
+        for (String file : EngineConfig.FILES) {
             admin.s3().putObject(r -> r.bucket(provisioned.buckets().get(SystemTopology.CONFIG_BUCKET)).key("config/" + file),
                     RequestBody.fromFile(CONFIG_DIR.resolve(file)));
         }
+        // Sources authenticate; the local key store is a folder, as in the local cloud.
+        Path sourceKeys = java.nio.file.Files.createTempDirectory("ee-source-keys");
+        settings.put(Settings.SOURCE_KEY_DIR, sourceKeys.toString());
+        manualKey = new DirectorySourceKeys(sourceKeys).ensureKey("manual");
         dependencies = LocalDependencies.of(settings);
 
         Map<String, LocalFunction> functions = new HashMap<>();
@@ -108,12 +124,13 @@ class TopologyFunctionsTest {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             response = http.send(HttpRequest.newBuilder(URI.create(gateway.endpoint() + SystemTopology.INGEST_ROUTE_PATH))
                     .header("Content-Type", "application/json")
+                    .header("x-ee-source", "manual").header("Authorization", "Bearer " + manualKey)
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"tenant\":\"sos-expat\",\"email\":\"ana@example.org\",\"first_name\":\"Ana\",\"language\":\"fr\",\"source\":\"partner-form\"}"))
+                            "{\"tenant\":\"sos-expat\",\"email\":\"ana@gmail.test\",\"first_name\":\"Ana\",\"language\":\"fr\",\"source\":\"partner-form\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
         }
         JsonNode accepted = new ObjectMapper().readTree(response.body());
-        EmailHash id = EmailHash.of(EmailAddress.parse("ana@example.org"));
+        EmailHash id = EmailHash.of(EmailAddress.parse("ana@gmail.test"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         assertThat(accepted.get("contact_id").asText()).isEqualTo(id.hex());
@@ -129,7 +146,7 @@ class TopologyFunctionsTest {
 
         assertThat(report).isEqualTo("queued=1 stopped=0 failed=0");
         assertThat(outbound).hasSize(1);
-        assertThat(outbound.getFirst().body()).contains("ana@example.org");
+        assertThat(outbound.getFirst().body()).contains("ana@gmail.test");
         Optional<Contact> contact = dependencies.contacts().find("sos-expat", id);
         assertThat(contact).map(Contact::language).contains("fr");
     }

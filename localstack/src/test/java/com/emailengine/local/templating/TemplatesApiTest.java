@@ -45,6 +45,7 @@ class TemplatesApiTest {
     static void start() throws Exception {
         Path config = Files.createTempDirectory("ee-templates-config");
         Files.copy(Path.of("../config/local/tenants.yaml"), config.resolve("tenants.yaml"));
+        Files.copy(Path.of("../config/local/sources.yaml"), config.resolve("sources.yaml"));
         Files.writeString(config.resolve("campaigns.yaml"), """
                 campaigns:
                   - id: welcome
@@ -73,6 +74,10 @@ class TemplatesApiTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cloud.apiEndpoint() + path)).timeout(Duration.ofSeconds(30));
         if (contentType != null) {
             request.header("content-type", contentType);
+        }
+        if (path.equals("/api/v2/contacts/ingest")) {
+            // Contacts come from a source, which authenticates.
+            request.header("x-ee-source", "manual").header("authorization", "Bearer " + cloud.sourceKey("manual"));
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
