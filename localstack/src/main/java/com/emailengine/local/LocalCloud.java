@@ -1,5 +1,6 @@
 package com.emailengine.local;
 
+import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.fleet.DkimMessageSigner;
@@ -86,6 +87,7 @@ public final class LocalCloud implements AutoCloseable {
     private void boot() throws IOException {
         // Configuration first: a mistake in it is reported before anything starts.
         config = EngineConfig.load(new DirectoryConfigSource(options.configDir()));
+        DeliveryPolicy.load(new DirectoryConfigSource(options.configDir()), config.tenants());
         topology = SystemTopology.forTenants(config.tenants().ids());
         names = new ResourceNames(options.stage());
 
@@ -187,7 +189,11 @@ public final class LocalCloud implements AutoCloseable {
 
     private void uploadConfig(FunctionDependencies admin) throws IOException {
         String bucket = provisioned.buckets().get(SystemTopology.CONFIG_BUCKET);
-        for (String file : List.of(EngineConfig.TENANTS_FILE, EngineConfig.CAMPAIGNS_FILE)) {
+        for (String file : List.of(EngineConfig.TENANTS_FILE, EngineConfig.CAMPAIGNS_FILE, DeliveryPolicy.THROTTLES_FILE,
+                DeliveryPolicy.WARMUP_FILE)) {
+            if (!Files.isRegularFile(options.configDir().resolve(file))) {
+                continue; // the fleet's policy files are optional
+            }
             byte[] bytes = Files.readAllBytes(options.configDir().resolve(file));
             admin.s3().putObject(r -> r.bucket(bucket).key("config/" + file).contentType("application/yaml"),
                     RequestBody.fromBytes(bytes));

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -95,10 +96,15 @@ final class ThrottlesFile {
                 throw map.required("tls").error(e.getMessage());
             }
         }
-        Duration retryAfter = duration(map, "retry-after", base.retryAfter());
-        Duration bounceAfter = duration(map, "bounce-after", base.bounceAfter());
-        if (retryAfter.isZero() || bounceAfter.compareTo(retryAfter) < 0) {
-            throw map.error("retry-after must be positive and bounce-after at least as long");
+        Optional<Duration> retryAfter = map.optional("retry-after").map(n -> n.asScalar("retry-after").duration("retry-after"))
+                .or(base::retryAfter);
+        Optional<Duration> bounceAfter = map.optional("bounce-after").map(n -> n.asScalar("bounce-after").duration("bounce-after"))
+                .or(base::bounceAfter);
+        if (retryAfter.filter(Duration::isZero).isPresent()) {
+            throw map.required("retry-after").error("retry-after must be positive");
+        }
+        if (retryAfter.isPresent() && bounceAfter.isPresent() && bounceAfter.get().compareTo(retryAfter.get()) < 0) {
+            throw map.error("bounce-after must not be shorter than retry-after");
         }
         return new ThrottleLimits(connections, perConnection, perHour, backoff, maxBackoff, tls, retryAfter, bounceAfter);
     }

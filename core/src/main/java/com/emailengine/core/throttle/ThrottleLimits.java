@@ -1,6 +1,7 @@
 package com.emailengine.core.throttle;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How hard one source IP may push one mailbox provider, PowerMTA's per-domain directives in our words.
@@ -12,15 +13,17 @@ import java.time.Duration;
  *                              doubled on every further one, up to {@code maxBackoff}; a delivery resets it
  * @param maxBackoff            the longest pause
  * @param tls                   STARTTLS opportunistic or required
- * @param retryAfter            first retry delay of a deferred message (retry-after); doubles up to the schedule's cap
- * @param bounceAfter           how long a message may keep being deferred before it expires (bounce-after)
+ * @param retryAfter            first retry delay of a deferred message (retry-after), doubling up to the node's cap;
+ *                              empty: the node's retry schedule (5 minutes)
+ * @param bounceAfter           how long a message may keep being deferred before it expires (bounce-after);
+ *                              empty: the node's retry schedule (3 days)
  */
 public record ThrottleLimits(int maxConnections, int messagesPerConnection, int messagesPerHour, Duration backoff,
-                             Duration maxBackoff, TlsPolicy tls, Duration retryAfter, Duration bounceAfter) {
+                             Duration maxBackoff, TlsPolicy tls, Optional<Duration> retryAfter, Optional<Duration> bounceAfter) {
 
     /** What every provider not named gets unless throttles.yaml says otherwise: polite, like PowerMTA's defaults. */
     public static final ThrottleLimits DEFAULT = new ThrottleLimits(2, 100, 0, Duration.ofMinutes(5), Duration.ofHours(2),
-            TlsPolicy.OPPORTUNISTIC, Duration.ofMinutes(5), Duration.ofDays(3));
+            TlsPolicy.OPPORTUNISTIC, Optional.empty(), Optional.empty());
 
     public ThrottleLimits {
         if (maxConnections < 1 || messagesPerConnection < 1 || messagesPerHour < 0) {

@@ -27,13 +27,21 @@ public record SystemTopology(
     public static final String CONTACTS_QUEUE = "contacts";
     public static final String EVENTS_QUEUE = "events";
     public static final String OUTBOUND_QUEUE_PREFIX = "outbound-";
+    /** Where the fleet's bounce listener announces each DSN/ARF message it stored raw (for the bounce parser). */
+    public static final String INBOUND_BOUNCES_QUEUE = "inbound-bounces";
 
     public static final String CONTACTS_TABLE = "contacts";
     public static final String ENROLLMENTS_TABLE = "enrollments";
     public static final String ENROLLMENTS_DUE_INDEX = "due";
     public static final String MESSAGES_TABLE = "messages";
+    /** The fleet's shared state per sending IP: lease, warmup progress, quota and traffic counters. */
+    public static final String FLEET_STATE_TABLE = "fleet-state";
 
     public static final String CONFIG_BUCKET = "config";
+    /** DSN and ARF messages as the bounce listener received them, for the bounce parser. */
+    public static final String RAW_BOUNCES_BUCKET = "raw-bounces";
+    /** Raw bounces hold recipients' addresses: kept long enough to re-parse, not forever. */
+    public static final Duration RAW_BOUNCE_RETENTION = Duration.ofDays(30);
 
     public static final String INGEST_FUNCTION = "ingest-api";
     public static final String INTAKE_FUNCTION = "contact-intake";
@@ -58,6 +66,7 @@ public record SystemTopology(
         List<QueueDefinition> queues = new ArrayList<>();
         queues.add(new QueueDefinition(CONTACTS_QUEUE, lambdaQueueVisibility, Duration.ofDays(4), 5));
         queues.add(new QueueDefinition(EVENTS_QUEUE, lambdaQueueVisibility, Duration.ofDays(4), 5));
+        queues.add(new QueueDefinition(INBOUND_BOUNCES_QUEUE, lambdaQueueVisibility, Duration.ofDays(14), 5));
         for (String tenant : tenantIds) {
             // The fleet re-hides deferred messages itself (ChangeMessageVisibility), so a message is received
             // many times during its retry life (about 40 attempts in the standard 3-day schedule, plus receives
@@ -73,8 +82,11 @@ public record SystemTopology(
                                 KeyAttribute.number("due_at"))),
                         Optional.empty()),
                 new TableDefinition(MESSAGES_TABLE, KeyAttribute.string("message_id"), Optional.empty(), List.of(),
-                        Optional.of("expires_at")));
-        List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true));
+                        Optional.of("expires_at")),
+                new TableDefinition(FLEET_STATE_TABLE, KeyAttribute.string("ip"), Optional.of(KeyAttribute.string("item")),
+                        List.of(), Optional.of("expires_at")));
+        List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true),
+                new BucketDefinition(RAW_BOUNCES_BUCKET, Optional.of(RAW_BOUNCE_RETENTION), false));
         List<ResourceUse> dueStepsUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
                 ResourceUse.readsAndWrites(ENROLLMENTS_TABLE), ResourceUse.reads(CONTACTS_TABLE)));
         tenantIds.forEach(tenant -> dueStepsUses.add(ResourceUse.sendsTo(outboundQueue(tenant))));
