@@ -5,25 +5,28 @@ import com.emailengine.core.delivery.MimeComposer;
 import com.emailengine.core.dns.DnsResolvers;
 import com.emailengine.core.dns.MailRouteResolver;
 import com.emailengine.core.tenant.Tenant;
-import com.emailengine.core.throttle.Provider;
+import com.emailengine.fleet.bounces.BounceListener;
+import com.emailengine.fleet.bounces.RawBounceArchive;
 import com.emailengine.fleet.metrics.FleetMetrics;
 import com.emailengine.fleet.metrics.MetricsEndpoint;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.Log;
+import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -115,6 +118,18 @@ public final class FleetNode implements AutoCloseable {
                 endpoint = MetricsEndpoint.start(settings.metricsAddress().get(), metrics);
             } catch (IOException e) {
                 throw new UncheckedIOException("metrics endpoint cannot listen on " + settings.metricsAddress().get(), e);
+            }
+        }
+        if (settings.bounceAddress().isPresent()) {
+            Set<String> domains = cloud.config().tenants().all().stream().map(Tenant::returnPathDomain).collect(Collectors.toSet());
+            RawBounceArchive archive = new RawBounceArchive(cloud.s3(),
+                    cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),
+                    cloud.queueUrls().url(SystemTopology.INBOUND_BOUNCES_QUEUE));
+            try {
+                extras.add(BounceListener.start(settings.bounceAddress().get(), domains, archive, metrics, cloud.clock(),
+                        cloud.config().tenants().all().getFirst().returnPathMx()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("bounce listener cannot listen on " + settings.bounceAddress().get(), e);
             }
         }
         Log.info("fleet", "node " + settings.nodeId() + " consuming " + consumers.size() + " outbound queues, holding "
