@@ -95,7 +95,9 @@ public final class FleetNode implements AutoCloseable {
             String url = cloud.queueUrls().url(queue);
             urls.put(queue, url);
             OutboundQueueConsumer consumer = new OutboundQueueConsumer(cloud.sqs(), queue, url, delivery, window,
-                    () -> !keeper.usable(tenant.id(), cloud.clock().instant()).isEmpty(), workers, settings.receiveWaitSeconds());
+                    () -> !keeper.usable(tenant.id(), cloud.clock().instant()).isEmpty(), workers, settings.receiveWaitSeconds(),
+                    // A message a dead node received comes back once its claim has run out, not after the queue's 5 minutes.
+                    settings.lease().multipliedBy(2));
             consumers.add(consumer);
             pollers.submit(consumer);
         }

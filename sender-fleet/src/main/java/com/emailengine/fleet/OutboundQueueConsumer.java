@@ -34,10 +34,11 @@ final class OutboundQueueConsumer implements Runnable {
     private final BooleanSupplier ready;
     private final ExecutorService workers;
     private final int waitSeconds;
+    private final int visibilitySeconds;
     private volatile boolean running = true;
 
     OutboundQueueConsumer(SqsClient sqs, String queueName, String queueUrl, OutboundDelivery delivery, FairWindow window,
-                          BooleanSupplier ready, ExecutorService workers, int waitSeconds) {
+                          BooleanSupplier ready, ExecutorService workers, int waitSeconds, Duration visibility) {
         this.sqs = sqs;
         this.queueName = queueName;
         this.queueUrl = queueUrl;
@@ -46,6 +47,7 @@ final class OutboundQueueConsumer implements Runnable {
         this.ready = ready;
         this.workers = workers;
         this.waitSeconds = waitSeconds;
+        this.visibilitySeconds = (int) Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, visibility.toSeconds()));
     }
 
     void stop() {
@@ -76,7 +78,7 @@ final class OutboundQueueConsumer implements Runnable {
             List<Message> messages;
             try {
                 messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(wanted)
-                        .waitTimeSeconds(waitSeconds)).messages();
+                        .waitTimeSeconds(waitSeconds).visibilityTimeout(visibilitySeconds)).messages();
             } catch (RuntimeException e) {
                 window.release(queueName, wanted);
                 if (running) {

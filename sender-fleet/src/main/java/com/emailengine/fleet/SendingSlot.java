@@ -41,10 +41,17 @@ public final class SendingSlot {
         return channel;
     }
 
-    /** The attempt happened: count it, apply backoff or pause, free the connection slot. */
+    /**
+     * The attempt happened: count it, apply backoff or pause, free the connection slot. An attempt that
+     * never started a transaction (no server, or refused at the greeting) sent no message, so its quota
+     * goes back.
+     */
     public void sent(SmtpReply reply) {
         finish();
         try {
+            if (reply.code() == 0 || reply.stage() == SmtpStage.CONNECT) {
+                ip.giveBack(dayItem, hourItem);
+            }
             ip.recordAttempt(provider, shareGroup, reply);
         } finally {
             slots.giveBack(channel);
