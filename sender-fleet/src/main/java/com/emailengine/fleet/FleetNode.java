@@ -49,6 +49,7 @@ public final class FleetNode implements AutoCloseable {
     private final String nodeId;
     private final FleetMetrics metrics = new FleetMetrics();
     private LeaseKeeper keeper;
+    private OutboundDelivery delivery;
     private MetricsEndpoint endpoint;
     private final List<AutoCloseable> extras = new ArrayList<>();
 
@@ -80,7 +81,7 @@ public final class FleetNode implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(keeper::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> keeper.closeIdleConnections(IDLE_CONNECTION), 2, 2, TimeUnit.SECONDS);
 
-        OutboundDelivery delivery = new OutboundDelivery(cloud.config(), policy,
+        delivery = new OutboundDelivery(cloud.config(), policy,
                 new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE)),
                 new MimeComposer(cloud.clock()), signer, new SourceSelector(keeper, cloud.clock(), BUSY_WAIT),
                 new MailRouteResolver(DnsResolvers.fromSetting(settings.dnsResolver(), Duration.ofSeconds(5)), cloud.clock()),
@@ -188,14 +189,19 @@ public final class FleetNode implements AutoCloseable {
     }
 
     /**
-     * Stops the node as a crash would, for tests of takeover: no more polling, heartbeats or counts, leases
-     * left to run out, messages in flight left to their claims' leases and visibility timeouts.
+     * Stops the node as a crash would, for tests of takeover: no more polling, heartbeats or traffic counts,
+     * leases left to run out, messages in flight stopped after their claim and left to the claim's lease and
+     * the visibility timeout. (No thread is interrupted in the middle of a call to the cloud: the local
+     * DynamoDB emulator does not survive requests cut off halfway.)
      */
     public void kill() {
+        if (delivery != null) {
+            delivery.halt();
+        }
         consumers.forEach(OutboundQueueConsumer::stop);
-        scheduler.shutdownNow();
-        pollers.shutdownNow();
-        workers.shutdownNow();
+        scheduler.shutdown();
+        pollers.shutdown();
+        workers.shutdown();
         if (keeper != null) {
             keeper.all().forEach(SendingIp::closeConnections);
         }

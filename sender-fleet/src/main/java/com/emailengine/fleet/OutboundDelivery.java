@@ -50,6 +50,7 @@ public final class OutboundDelivery {
     private final Duration lease;
     private final FleetMetrics metrics;
     private final Clock clock;
+    private volatile boolean halted;
 
     public OutboundDelivery(EngineConfig config, DeliveryPolicy policy, DeliveryLedger ledger, MimeComposer composer,
                             MessageSigner signer, SourceSelector selector, MailRouteResolver routes, SmtpHandoff smtp,
@@ -125,6 +126,9 @@ public final class OutboundDelivery {
         }
         SmtpReply reply;
         try {
+            if (halted) {
+                throw new IllegalStateException("node halted after claiming " + message.id());
+            }
             byte[] signed = signer.sign(tenant, composer.compose(message, tenant.sendingDomain()));
             Instant deadline = claim.leaseUntil().orElse(now.plus(lease)).minus(margin());
             reply = smtp.deliver(slot.channel(), hosts, new SmtpHandoff.Envelope(message.returnPath(), recipient.asciiForm(), signed,
@@ -137,6 +141,14 @@ public final class OutboundDelivery {
         DeliveryOutcome outcome = reply.accepted() ? DeliveryOutcome.DELIVERED
                 : reply.permanentFailure() && !reply.refusesTheIp() ? DeliveryOutcome.BOUNCED : DeliveryOutcome.DEFERRED;
         return finish(message, claim.attempt(), outcome, slot.address(), reply, schedule);
+    }
+
+    /**
+     * Makes every message from now on stop after its claim, before SMTP, as if the node had died there: the
+     * claim runs out and another node takes the message. For tests of takeover (see {@link FleetNode#kill}).
+     */
+    void halt() {
+        halted = true;
     }
 
     private Duration margin() {
