@@ -52,10 +52,10 @@ public final class SendingQuotas {
             try {
                 dynamo.updateItem(r -> r.tableName(table).key(FleetStateKeys.key(ip, item))
                         .conditionExpression("(attribute_not_exists(#token) OR #token <= :token)"
-                                + " AND (attribute_not_exists(reserved) OR reserved <= :room)")
-                        .updateExpression("SET #token = :token, quota = :limit, expires_at = if_not_exists(expires_at, :ttl)"
-                                + " ADD reserved :ask")
-                        .expressionAttributeNames(Map.of("#token", "token"))
+                                + " AND (attribute_not_exists(#reserved) OR #reserved <= :room)")
+                        .updateExpression("SET #token = :token, #quota = :limit, expires_at = if_not_exists(expires_at, :ttl)"
+                                + " ADD #reserved :ask")
+                        .expressionAttributeNames(Map.of("#token", "token", "#reserved", "reserved", "#quota", "quota"))
                         .expressionAttributeValues(Map.of(":token", number(token), ":room", number(limit - ask),
                                 ":limit", number(limit), ":ask", number(ask), ":ttl", number(expiresAt.getEpochSecond()))));
                 return ask;
@@ -85,15 +85,19 @@ public final class SendingQuotas {
         }
         StringBuilder add = new StringBuilder(" ADD ");
         Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         values.put(":ttl", number(expiresAt.getEpochSecond()));
         int i = 0;
         for (Map.Entry<String, Long> entry : nonZero.entrySet()) {
-            add.append(i == 0 ? "" : ", ").append(entry.getKey()).append(" :v").append(i);
+            // Names go through placeholders: several counter names (deferred …) are DynamoDB reserved words.
+            add.append(i == 0 ? "" : ", ").append("#c").append(i).append(" :v").append(i);
+            names.put("#c" + i, entry.getKey());
             values.put(":v" + i, number(entry.getValue()));
             i++;
         }
         dynamo.updateItem(r -> r.tableName(table).key(FleetStateKeys.key(ip, item))
                 .updateExpression("SET expires_at = if_not_exists(expires_at, :ttl)" + add)
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values));
     }
 
@@ -102,12 +106,13 @@ public final class SendingQuotas {
         return byGroup(ip, date).values().stream().reduce(WarmupDayStats.NONE, WarmupDayStats::plus);
     }
 
-    /** An IP's traffic on one day per share group, with the group's reserved count as attempts when higher. */
+    /** An IP's traffic on one day per share group. */
     public Map<String, WarmupDayStats> byGroup(String ip, LocalDate date) {
         String prefix = FleetStateKeys.dayPrefix(date);
         Map<String, WarmupDayStats> out = new LinkedHashMap<>();
         var pages = dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
-                .keyConditionExpression("ip = :ip AND begins_with(item, :prefix)")
+                .keyConditionExpression("#ip = :ip AND begins_with(#item, :prefix)")
+                .expressionAttributeNames(Map.of("#ip", "ip", "#item", "item"))
                 .expressionAttributeValues(Map.of(":ip", AttributeValue.fromS(ip), ":prefix", AttributeValue.fromS(prefix))));
         for (var page : pages) {
             for (Map<String, AttributeValue> item : page.items()) {
