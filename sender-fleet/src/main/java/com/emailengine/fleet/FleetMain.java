@@ -82,23 +82,29 @@ public final class FleetMain {
     }
 
     static void run(Settings settings) {
-        FleetSettings fleet = FleetSettings.from(settings);
-        FunctionDependencies cloud = new FunctionDependencies(settings, Clock.systemUTC());
-        DeliveryPolicy policy = DeliveryPolicy.load(cloud.configSource(), cloud.config().tenants());
-        DkimMessageSigner signer = DkimMessageSigner.fromKeyDirectory(cloud.config().tenants(), fleet.dkimKeyDir(), cloud.clock());
-        FleetNode node = FleetNode.start(fleet, cloud, signer, policy);
+        FleetNode node = start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Log.info("fleet", "node " + fleet.nodeId() + " stopping: finishing messages in flight, giving leases up");
+            Log.info("fleet", "node " + node.nodeId() + " stopping: finishing messages in flight, giving leases up");
             node.close();
             stopped.countDown();
         }, "ee-fleet-shutdown"));
-        Log.info("fleet", "node " + fleet.nodeId() + " running; metrics " + fleet.metricsAddress().map(Object::toString).orElse("off")
-                + ", bounce listener " + fleet.bounceAddress().map(Object::toString).orElse("off"));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Builds and starts the node the settings describe: configuration, policy, DKIM keys, endpoints. */
+    public static FleetNode start(Settings settings) {
+        FleetSettings fleet = FleetSettings.from(settings);
+        FunctionDependencies cloud = new FunctionDependencies(settings, Clock.systemUTC());
+        DeliveryPolicy policy = DeliveryPolicy.load(cloud.configSource(), cloud.config().tenants());
+        DkimMessageSigner signer = DkimMessageSigner.fromKeyDirectory(cloud.config().tenants(), fleet.dkimKeyDir(), cloud.clock());
+        FleetNode node = FleetNode.start(fleet, cloud, signer, policy);
+        Log.info("fleet", "node " + fleet.nodeId() + " running; metrics " + fleet.metricsAddress().map(Object::toString).orElse("off")
+                + ", bounce listener " + fleet.bounceAddress().map(Object::toString).orElse("off"));
+        return node;
     }
 }

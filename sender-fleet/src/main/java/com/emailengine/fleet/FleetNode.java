@@ -52,6 +52,7 @@ public final class FleetNode implements AutoCloseable {
     private OutboundDelivery delivery;
     private MetricsEndpoint endpoint;
     private final List<AutoCloseable> extras = new ArrayList<>();
+    private BounceListener bounceListener;
 
     private FleetNode(String nodeId) {
         this.nodeId = nodeId;
@@ -129,8 +130,9 @@ public final class FleetNode implements AutoCloseable {
                     cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),
                     cloud.queueUrls().url(SystemTopology.INBOUND_BOUNCES_QUEUE));
             try {
-                extras.add(BounceListener.start(settings.bounceAddress().get(), domains, archive, metrics, cloud.clock(),
-                        cloud.config().tenants().all().getFirst().returnPathMx()));
+                bounceListener = BounceListener.start(settings.bounceAddress().get(), domains, archive, metrics, cloud.clock(),
+                        cloud.config().tenants().all().getFirst().returnPathMx());
+                extras.add(bounceListener);
             } catch (IOException e) {
                 throw new UncheckedIOException("bounce listener cannot listen on " + settings.bounceAddress().get(), e);
             }
@@ -154,6 +156,10 @@ public final class FleetNode implements AutoCloseable {
 
     public Optional<MetricsEndpoint> metricsEndpoint() {
         return Optional.ofNullable(endpoint);
+    }
+
+    public Optional<BounceListener> bounceListener() {
+        return Optional.ofNullable(bounceListener);
     }
 
     /** Runs another resource for as long as the node runs (the bounce listener), closing it with the node. */
