@@ -1,5 +1,6 @@
 package com.emailengine.cli;
 
+import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.tenant.Tenant;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "config", description = "Work with the configuration files.", subcommands = ConfigCommand.Check.class)
 final class ConfigCommand {
 
-    @Command(name = "check", description = "Validate tenants.yaml and campaigns.yaml; errors name the file and line.")
+    @Command(name = "check", description = "Validate tenants.yaml, campaigns.yaml, throttles.yaml and warmup.yaml; errors name the file and line.")
     static final class Check implements Runnable {
 
         @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
@@ -28,6 +29,9 @@ final class ConfigCommand {
                         tenant.welcomeCampaign());
             }
             System.out.println("  " + engine.campaigns().all().size() + " campaign(s)");
+            DeliveryPolicy policy = DeliveryPolicy.load(new DirectoryConfigSource(dir), engine.tenants());
+            System.out.println("  providers " + policy.throttles().providerNames() + ", warmup plan of " + policy.warmup().days()
+                    + " days (day 1: " + policy.warmup().dailyQuota(1) + " per IP)");
         }
     }
 }

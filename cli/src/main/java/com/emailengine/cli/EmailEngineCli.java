@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "email-engine", mixinStandardHelpOptions = true, version = "email-engine 0.1.0",
         description = "Operate Email-Engine: run it locally, check configuration, print DNS records.",
-        subcommands = {LocalCommand.class, DemoCommand.class, DnsCommand.class, ConfigCommand.class})
+        subcommands = {LocalCommand.class, DemoCommand.class, DnsCommand.class, ConfigCommand.class, WarmupCommand.class,
+                FleetCommand.class})
 public final class EmailEngineCli implements Runnable {
 
     @CommandLine.Spec

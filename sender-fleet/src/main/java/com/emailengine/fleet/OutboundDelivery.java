@@ -101,7 +101,7 @@ public final class OutboundDelivery {
                     new SmtpReply(0, "451 4.4.3 DNS lookup of " + recipient.asciiDomain() + " failed (" + unknown.reason() + ")", ""));
         }
         List<MailHost> hosts = ((MailRoute.Hosts) route).hosts();
-        Provider provider = policy.throttles().providerOf(hosts.getFirst().name());
+        Provider provider = policy.throttles().providerFor(recipient.asciiDomain(), hosts.getFirst().name());
         RetrySchedule schedule = scheduleFor(provider.limits());
         if (schedule.expired(message.createdAt(), clock.instant())) {
             return expire(message, schedule);

@@ -35,7 +35,7 @@ final class ThrottlesFile {
         Set<String> patterns = new HashSet<>();
         for (ConfigNode node : doc.optionalList("providers")) {
             Set<String> keys = new HashSet<>(LIMIT_KEYS);
-            keys.addAll(Set.of("name", "mx"));
+            keys.addAll(Set.of("name", "mx", "domains"));
             ConfigMap map = node.asMap("a provider").allowOnly(keys);
             String name = map.string("name");
             if (!NAME.matcher(name).matches() || name.equals(Provider.OTHERS)) {
@@ -46,7 +46,7 @@ final class ThrottlesFile {
                 throw map.required("name").error("provider '" + name + "' is defined twice");
             }
             List<String> mx = new ArrayList<>();
-            for (String pattern : map.required("mx").asList("mx").strings("an MX pattern")) {
+            for (String pattern : map.optional("mx").map(n -> n.asList("mx").strings("an MX pattern")).orElse(List.of())) {
                 String p = pattern.toLowerCase(Locale.ROOT);
                 String host = p.startsWith("*.") ? p.substring(2) : p;
                 if (DomainName.problemWith(host, 2) != null) {
@@ -57,10 +57,18 @@ final class ThrottlesFile {
                 }
                 mx.add(p);
             }
-            if (mx.isEmpty()) {
-                throw map.required("mx").error("provider '" + name + "' needs at least one MX pattern");
+            List<String> domains = new ArrayList<>();
+            for (String domain : map.optional("domains").map(n -> n.asList("domains").strings("a domain")).orElse(List.of())) {
+                String d = domain.toLowerCase(Locale.ROOT);
+                if (DomainName.problemWith(d, 2) != null) {
+                    throw map.required("domains").error("'" + domain + "' is not a domain name");
+                }
+                domains.add(d);
             }
-            providers.add(new Provider(name, mx, limits(map, defaults)));
+            if (mx.isEmpty() && domains.isEmpty()) {
+                throw map.error("provider '" + name + "' needs at least one MX pattern or recipient domain");
+            }
+            providers.add(new Provider(name, mx, domains, limits(map, defaults)));
         }
         Set<String> tlsDomains = new LinkedHashSet<>();
         for (String domain : doc.optional("tls-required-domains").map(n -> n.asList("tls-required-domains")

@@ -26,6 +26,19 @@ public record Throttles(List<Provider> providers, ThrottleLimits others, Set<Str
         return new Throttles(List.of(), ThrottleLimits.DEFAULT, Set.of());
     }
 
+    /**
+     * The provider of a message: the one listing the recipient domain, else the one the MX host rolls up to,
+     * else {@link Provider#OTHERS}.
+     */
+    public Provider providerFor(String recipientDomain, String mxHost) {
+        for (Provider provider : providers) {
+            if (provider.owns(recipientDomain)) {
+                return provider;
+            }
+        }
+        return providerOf(mxHost);
+    }
+
     /** The provider an MX host rolls up to; {@link Provider#OTHERS} when none claims it. */
     public Provider providerOf(String mxHost) {
         for (Provider provider : providers) {
