@@ -7,13 +7,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -21,9 +19,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 /**
  * Hands a signed message to the receiving MX over SMTP with Angus Mail, on a {@link SmtpChannel} of the
  * chosen source address (reusing its open connection to the same host when it may carry another
- * message). The bytes go out exactly as signed: the message is parsed back unmodified and
- * {@code sendMessage} writes its original headers and body (no {@code saveChanges}), so the DKIM
- * signature stays valid; the envelope sender is set per message.
+ * message). The bytes go out exactly as signed ({@link SignedMessage}), so the DKIM signatures stay
+ * valid; the envelope sender is set per message.
  *
  * <p>Hosts are tried in preference order while they cannot be reached or refuse at connect with 4xx;
  * the first definite reply is the outcome, with the stage it came at. A failed transaction closes the
@@ -96,8 +93,7 @@ public final class SmtpHandoff {
     /** Sends over an open transport; null when a reused connection turned out to be dead before any reply. */
     private Attempt send(SmtpChannel channel, SMTPTransport transport, String hostName, Envelope envelope, boolean reused) {
         try {
-            SMTPMessage message = new SMTPMessage(PARSING, new ByteArrayInputStream(envelope.signed()));
-            message.setEnvelopeFrom(envelope.from());
+            SignedMessage message = new SignedMessage(PARSING, envelope.signed(), envelope.from());
             transport.sendMessage(message, new Address[] {new InternetAddress(envelope.recipient(), false)});
             channel.countSent();
             return new Attempt(new SmtpReply(transport.getLastReturnCode(), lastLine(transport.getLastServerResponse()),
