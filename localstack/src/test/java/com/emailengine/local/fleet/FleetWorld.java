@@ -102,7 +102,12 @@ final class FleetWorld implements AutoCloseable {
     }
 
     FleetNode startNode(FleetSettings nodeSettings) {
-        FleetNode node = FleetNode.start(nodeSettings, dependencies(), signer, policy);
+        return startNode(nodeSettings, Clock.systemUTC());
+    }
+
+    /** A node whose idea of time is {@code clock} (leases, quotas' days, warmup reviews, DKIM t=). */
+    FleetNode startNode(FleetSettings nodeSettings, Clock clock) {
+        FleetNode node = FleetNode.start(nodeSettings, new FunctionDependencies(Settings.of(settings), clock), signer, policy);
         nodes.add(node);
         return node;
     }
