@@ -130,4 +130,27 @@ class ProviderThrottlingEndToEndTest {
         assertThat(node.metrics().render()).contains("ee_fleet_messages_total{ip=\"127.0.10.1")
                 .contains("provider=\"others\",outcome=\"delivered\"");
     }
+
+    @Test
+    void aDomainThatRequiresTlsIsNotSentInClearToAnMxWithoutStarttls() throws Exception {
+        world.internet().zone().add(new com.emailengine.core.dns.DnsRecord("tls.example.test",
+                com.emailengine.core.dns.DnsRecord.Type.MX, 60, "10 mx1.example.test."));
+        OutboundMessage message = world.send(TestTenants.BETA, "secret@tls.example.test");
+        world.startNode(world.nodeSettings("throttle-c", List.of()));
+
+        FleetWorld.await("the attempt reported", () -> !world.eventsOf(message.id()).isEmpty());
+
+        assertThat(world.eventsOf(message.id()).getFirst()).satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(DeliveryOutcome.DEFERRED);
+            assertThat(event.smtpReply()).startsWith("local: mx1.example.test").contains("STARTTLS is required");
+        });
+        assertThat(world.receivedBy(message.recipient())).isEmpty();
+        // The deferred message hides until its retry: take it off the queue once it shows, so no other test meets it.
+        world.stopNodes();
+        String queue = com.emailengine.functions.topology.SystemTopology.outboundQueue(TestTenants.BETA);
+        FleetWorld.await("the deferred message removed", () -> {
+            world.stage().drain(queue);
+            return world.onQueue(TestTenants.BETA) == 0;
+        });
+    }
 }
