@@ -187,6 +187,7 @@ final class FleetWorld implements AutoCloseable {
         nodes.forEach(FleetNode::close);
         nodes.clear();
         internet.sinks().forEach(sink -> sink.useBehaviour(SinkBehaviour.acceptAll()));
+        internet.sinks().forEach(sink -> sink.offerStartTls(java.util.Optional.empty()));
     }
 
     @Override

@@ -153,4 +153,24 @@ class ProviderThrottlingEndToEndTest {
             return world.onQueue(TestTenants.BETA) == 0;
         });
     }
+
+    @Test
+    void startTlsOfferedByTheMxIsUsedAndTheSignaturesSurviveIt() throws Exception {
+        world.sink("example").offerStartTls(java.util.Optional.of(SelfSignedTls.serverContext("mx1.example.test", keys)));
+        long before = world.sink("example").tlsSessions();
+        List<OutboundMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            messages.add(world.send(TestTenants.BETA, "private" + i + "@example.test"));
+        }
+        world.startNode(world.nodeSettings("throttle-d", List.of()));
+
+        FleetWorld.await("beta's mail delivered over TLS", () -> messages.stream().allMatch(m -> world.receivedBy(m.recipient()).size() == 1));
+
+        assertThat(world.sink("example").tlsSessions() - before).isBetween(1L, 3L);
+        PythonDkim dkimpy = new PythonDkim(world.internet().dnsAddress());
+        for (OutboundMessage message : messages) {
+            assertThat(dkimpy.verify(world.receivedBy(message.recipient()).getFirst().content()))
+                    .isNotEmpty().allSatisfy(result -> assertThat(result.pass()).isTrue());
+        }
+    }
 }
