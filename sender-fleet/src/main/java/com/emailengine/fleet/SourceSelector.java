@@ -32,6 +32,8 @@ public final class SourceSelector {
 
     private static final Duration BUSY_PAUSE = Duration.ofMillis(20);
     private static final Duration MIN_WAIT = Duration.ofSeconds(1);
+    /** Back on the queue this long when every connection slot stayed busy: each return is one more SQS receive. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(10);
 
     private final LeaseKeeper keeper;
     private final Clock clock;
@@ -78,7 +80,7 @@ public final class SourceSelector {
                 continue;
             }
             if (busy) {
-                return new Wait(MIN_WAIT, "every connection slot to " + provider.name() + " is in use");
+                return new Wait(BUSY_RETRY, "every connection slot to " + provider.name() + " is in use");
             }
             Duration delay = Duration.between(now, earliest);
             return new Wait(delay.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : delay, why);

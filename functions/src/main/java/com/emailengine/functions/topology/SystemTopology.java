@@ -70,8 +70,9 @@ public record SystemTopology(
         for (String tenant : tenantIds) {
             // The fleet re-hides deferred messages itself (ChangeMessageVisibility), so a message is received
             // many times during its retry life (about 40 attempts in the standard 3-day schedule, plus receives
-            // while another node holds it); the DLQ catches only messages that keep crashing a node.
-            queues.add(new QueueDefinition(outboundQueue(tenant), Duration.ofMinutes(5), Duration.ofDays(14), 100));
+            // while another node holds it, and while it waits for an IP: warmup quota, backoff, busy connections);
+            // the DLQ catches only messages that keep crashing a node.
+            queues.add(new QueueDefinition(outboundQueue(tenant), Duration.ofMinutes(5), Duration.ofDays(14), 1000));
         }
         List<TableDefinition> tables = List.of(
                 new TableDefinition(CONTACTS_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("contact_id")),
