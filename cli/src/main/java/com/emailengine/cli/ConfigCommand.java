@@ -1,5 +1,6 @@
 package com.emailengine.cli;
 
+import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.tenant.Tenant;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "config", description = "Work with the configuration files.", subcommands = ConfigCommand.Check.class)
 final class ConfigCommand {
 
-    @Command(name = "check", description = "Validate tenants.yaml, campaigns.yaml, sources.yaml and routing.yaml; errors name the file and line.")
+    @Command(name = "check", description = "Validate tenants.yaml, campaigns.yaml, sources.yaml, routing.yaml, throttles.yaml and warmup.yaml; errors name the file and line.")
     static final class Check implements Runnable {
 
         @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
@@ -34,6 +35,9 @@ final class ConfigCommand {
             }
             System.out.println("  " + engine.routing().router().rules().size() + " routing rule(s), "
                     + engine.routing().categorizer().rules().size() + " categor" + (engine.routing().categorizer().rules().size() == 1 ? "y" : "ies"));
+            DeliveryPolicy policy = DeliveryPolicy.load(new DirectoryConfigSource(dir), engine.tenants());
+            System.out.println("  providers " + policy.throttles().providerNames() + ", warmup plan of " + policy.warmup().days()
+                    + " days (day 1: " + policy.warmup().dailyQuota(1) + " per IP)");
         }
     }
 }

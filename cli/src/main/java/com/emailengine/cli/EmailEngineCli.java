@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
  * usage), never a stack trace unless {@code EE_DEBUG=1}.
  */
 @Command(name = "email-engine", mixinStandardHelpOptions = true, version = "email-engine 0.1.0",
-        description = "Operate Email-Engine: run it locally, check configuration, print DNS records, validate addresses, import templates.",
+        description = "Operate Email-Engine: run it locally, check configuration, print DNS records, validate addresses, import templates, steer warmup and the fleet.",
         subcommands = {LocalCommand.class, DemoCommand.class, DnsCommand.class, ConfigCommand.class, ValidateCommand.class,
-                TemplatesCommand.class})
+                TemplatesCommand.class, WarmupCommand.class, FleetCommand.class})
 public final class EmailEngineCli implements Runnable {
 
     @CommandLine.Spec

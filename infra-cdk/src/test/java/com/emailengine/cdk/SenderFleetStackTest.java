@@ -184,7 +184,9 @@ class SenderFleetStackTest {
             }
         }
         assertThat(roles).contains(":" + prod.names.queue(SystemTopology.EVENTS_QUEUE),
-                ":table/" + prod.names.table(SystemTopology.MESSAGES_TABLE), ":s3:::ee-prod-config-{AWS::AccountId}/*");
+                ":table/" + prod.names.table(SystemTopology.MESSAGES_TABLE), ":s3:::ee-prod-config-{AWS::AccountId}/*",
+                ":table/" + prod.names.table(SystemTopology.FLEET_STATE_TABLE), ":" + prod.names.queue(SystemTopology.INBOUND_BOUNCES_QUEUE),
+                ":s3:::ee-prod-raw-bounces-{AWS::AccountId}/*");
         prod.template.hasResourceProperties("AWS::DynamoDB::Table", Map.of("TableName", prod.names.table(SystemTopology.MESSAGES_TABLE)));
         assertThat(roles).doesNotContain(":" + prod.names.queue(SystemTopology.CONTACTS_QUEUE) + "\"")
                 .doesNotContain("table/" + prod.names.table(SystemTopology.CONTACTS_TABLE));

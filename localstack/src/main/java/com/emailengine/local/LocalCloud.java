@@ -1,5 +1,6 @@
 package com.emailengine.local;
 
+import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.source.DirectorySourceKeys;
@@ -87,6 +88,7 @@ public final class LocalCloud implements AutoCloseable {
     private void boot() throws IOException {
         // Configuration first: a mistake in it is reported before anything starts.
         config = EngineConfig.load(new DirectoryConfigSource(options.configDir()));
+        DeliveryPolicy.load(new DirectoryConfigSource(options.configDir()), config.tenants());
         topology = SystemTopology.forTenants(config.tenants().ids());
         names = new ResourceNames(options.stage());
 
@@ -191,9 +193,10 @@ public final class LocalCloud implements AutoCloseable {
 
     private void uploadConfig(FunctionDependencies admin) throws IOException {
         String bucket = provisioned.buckets().get(SystemTopology.CONFIG_BUCKET);
-        for (String file : EngineConfig.FILES) {
+        for (String file : java.util.stream.Stream.concat(EngineConfig.FILES.stream(),
+                java.util.stream.Stream.of(DeliveryPolicy.THROTTLES_FILE, DeliveryPolicy.WARMUP_FILE)).toList()) {
             if (!Files.isRegularFile(options.configDir().resolve(file))) {
-                continue;
+                continue; // sources, routing and the fleet's policy files are optional
             }
             byte[] bytes = Files.readAllBytes(options.configDir().resolve(file));
             admin.s3().putObject(r -> r.bucket(bucket).key("config/" + file).contentType("application/yaml"),

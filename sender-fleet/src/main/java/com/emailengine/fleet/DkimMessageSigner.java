@@ -38,6 +38,7 @@ public final class DkimMessageSigner implements MessageSigner {
 
     static DkimMessageSigner fromKeys(Tenants tenants, List<DkimKey> available, Clock clock, String where) {
         Map<String, DkimSigner> signers = new HashMap<>();
+        FastEd25519 engine = new FastEd25519();
         for (Tenant tenant : tenants.all()) {
             List<DkimKey> keys = new ArrayList<>();
             for (DkimSelector selector : tenant.dkimSelectors()) {
@@ -49,7 +50,7 @@ public final class DkimMessageSigner implements MessageSigner {
                         .orElseThrow(() -> new IllegalStateException("no " + selector.algorithm() + " DKIM key for "
                                 + selector.selector() + "._domainkey." + tenant.sendingDomain() + " in " + where)));
             }
-            signers.put(tenant.id(), new DkimSigner(keys, DkimSigningPolicy.DEFAULT.expiringAfter(SIGNATURE_LIFETIME), clock));
+            signers.put(tenant.id(), new DkimSigner(keys, DkimSigningPolicy.DEFAULT.expiringAfter(SIGNATURE_LIFETIME), clock, engine));
         }
         return new DkimMessageSigner(signers);
     }

@@ -1,64 +1,177 @@
 package com.emailengine.fleet;
 
+import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.delivery.MimeComposer;
 import com.emailengine.core.dns.DnsResolvers;
 import com.emailengine.core.dns.MailRouteResolver;
 import com.emailengine.core.tenant.Tenant;
+import com.emailengine.fleet.bounces.BounceListener;
+import com.emailengine.fleet.bounces.RawBounceArchive;
+import com.emailengine.fleet.metrics.FleetMetrics;
+import com.emailengine.fleet.metrics.MetricsEndpoint;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.Log;
+import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A sender node: consumes every tenant's outbound queue and delivers. Start one per machine; several
- * nodes share the queues safely because every message is claimed in the ledger before it is sent.
+ * A sender node: leases IPs, consumes every tenant's outbound queue and delivers. Start one per machine;
+ * several nodes share the queues safely because every message is claimed in the ledger before it is
+ * sent, and every IP is leased by one node at a time.
  */
 public final class FleetNode implements AutoCloseable {
+
+    /** An SMTP connection unused this long is closed (receivers drop idle clients after 30 s to 5 min). */
+    private static final Duration IDLE_CONNECTION = Duration.ofSeconds(10);
+    /** How long a sender waits for a connection slot before the message goes back to its queue. */
+    private static final Duration BUSY_WAIT = Duration.ofSeconds(5);
 
     private final List<OutboundQueueConsumer> consumers = new ArrayList<>();
     private final ExecutorService pollers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("ee-fleet-poll-", 0).daemon().factory());
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("ee-fleet-tick-", 0).daemon().factory());
     private final String nodeId;
+    private final FleetMetrics metrics = new FleetMetrics();
+    private LeaseKeeper keeper;
+    private OutboundDelivery delivery;
+    private MetricsEndpoint endpoint;
+    private final List<AutoCloseable> extras = new ArrayList<>();
+    private BounceListener bounceListener;
 
     private FleetNode(String nodeId) {
         this.nodeId = nodeId;
     }
 
+    /** A node with the throttles and warmup plan read from the same configuration source as the tenants. */
     public static FleetNode start(FleetSettings settings, FunctionDependencies cloud, MessageSigner signer) {
+        return start(settings, cloud, signer, DeliveryPolicy.load(cloud.configSource(), cloud.config().tenants()));
+    }
+
+    public static FleetNode start(FleetSettings settings, FunctionDependencies cloud, MessageSigner signer, DeliveryPolicy policy) {
         FleetNode node = new FleetNode(settings.nodeId());
-        OutboundDelivery delivery = new OutboundDelivery(cloud.config(),
-                new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE)),
-                new MimeComposer(cloud.clock()), signer, new SourceAddressPicker(),
-                new MailRouteResolver(DnsResolvers.fromSetting(settings.dnsResolver(), Duration.ofSeconds(5)), cloud.clock()),
-                new SmtpHandoff(settings.smtpPort(), settings.smtpTimeout()),
-                new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE)),
-                settings.retry(), settings.nodeId(), settings.lease(), cloud.clock());
-        Semaphore window = new Semaphore(settings.maxInFlight());
-        for (Tenant tenant : cloud.config().tenants().all()) {
-            String url = cloud.queueUrls().url(SystemTopology.outboundQueue(tenant.id()));
-            OutboundQueueConsumer consumer = new OutboundQueueConsumer(cloud.sqs(), url, delivery, window, node.workers,
-                    settings.receiveWaitSeconds());
-            node.consumers.add(consumer);
-            node.pollers.submit(consumer);
+        try {
+            node.boot(settings, cloud, signer, policy);
+            return node;
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
         }
-        Log.info("fleet", "node " + settings.nodeId() + " consuming " + node.consumers.size() + " outbound queues");
-        return node;
+    }
+
+    private void boot(FleetSettings settings, FunctionDependencies cloud, MessageSigner signer, DeliveryPolicy policy) {
+        keeper = LeaseKeeper.create(cloud.dynamoDb(), cloud.names().table(SystemTopology.FLEET_STATE_TABLE),
+                cloud.config().tenants(), policy, settings, metrics, cloud.clock(), scheduler);
+        keeper.tick();
+        long heartbeat = Math.max(1000, settings.ipLease().toMillis() / 3);
+        scheduler.scheduleWithFixedDelay(keeper::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> keeper.closeIdleConnections(IDLE_CONNECTION), 2, 2, TimeUnit.SECONDS);
+
+        delivery = new OutboundDelivery(cloud.config(), policy,
+                new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE)),
+                new MimeComposer(cloud.clock()), signer, new SourceSelector(keeper, cloud.clock(), BUSY_WAIT),
+                new MailRouteResolver(DnsResolvers.fromSetting(settings.dnsResolver(), Duration.ofSeconds(5)), cloud.clock()),
+                new SmtpHandoff(),
+                new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE)),
+                settings.retry(), settings.nodeId(), settings.lease(), metrics, cloud.clock());
+        List<String> queueNames = cloud.config().tenants().ids().stream().map(SystemTopology::outboundQueue).toList();
+        FairWindow window = new FairWindow(settings.maxInFlight(), queueNames);
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (Tenant tenant : cloud.config().tenants().all()) {
+            String queue = SystemTopology.outboundQueue(tenant.id());
+            String url = cloud.queueUrls().url(queue);
+            urls.put(queue, url);
+            OutboundQueueConsumer consumer = new OutboundQueueConsumer(cloud.sqs(), queue, url, delivery, window,
+                    () -> !keeper.usable(tenant.id(), cloud.clock().instant()).isEmpty(), workers, settings.receiveWaitSeconds(),
+                    // A message a dead node received comes back once its claim has run out, not after the queue's 5 minutes.
+                    settings.lease().multipliedBy(2));
+            consumers.add(consumer);
+            pollers.submit(consumer);
+        }
+        scheduler.scheduleWithFixedDelay(() -> {
+            urls.forEach((queue, url) -> {
+                try {
+                    Map<QueueAttributeName, String> attributes = cloud.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                    metrics.queueDepth.set(Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                            + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)), queue);
+                } catch (RuntimeException e) {
+                    // The depth is only a gauge; the next poll tries again.
+                }
+                metrics.inFlight.set(window.held(queue), queue.substring(SystemTopology.OUTBOUND_QUEUE_PREFIX.length()));
+            });
+        }, 0, 15, TimeUnit.SECONDS);
+        if (settings.metricsAddress().isPresent()) {
+            try {
+                endpoint = MetricsEndpoint.start(settings.metricsAddress().get(), metrics);
+            } catch (IOException e) {
+                throw new UncheckedIOException("metrics endpoint cannot listen on " + settings.metricsAddress().get(), e);
+            }
+        }
+        if (settings.bounceAddress().isPresent()) {
+            Set<String> domains = cloud.config().tenants().all().stream().map(Tenant::returnPathDomain).collect(Collectors.toSet());
+            RawBounceArchive archive = new RawBounceArchive(cloud.s3(),
+                    cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),
+                    cloud.queueUrls().url(SystemTopology.INBOUND_BOUNCES_QUEUE));
+            try {
+                bounceListener = BounceListener.start(settings.bounceAddress().get(), domains, archive, metrics, cloud.clock(),
+                        cloud.config().tenants().all().getFirst().returnPathMx());
+                extras.add(bounceListener);
+            } catch (IOException e) {
+                throw new UncheckedIOException("bounce listener cannot listen on " + settings.bounceAddress().get(), e);
+            }
+        }
+        Log.info("fleet", "node " + settings.nodeId() + " consuming " + consumers.size() + " outbound queues, holding "
+                + keeper.held().size() + " IPs, providers " + policy.throttles().providerNames());
     }
 
     public String nodeId() {
         return nodeId;
     }
 
+    public FleetMetrics metrics() {
+        return metrics;
+    }
+
+    /** The IPs this node holds the lease of now. */
+    public List<String> heldAddresses() {
+        return keeper == null ? List.of() : keeper.held();
+    }
+
+    public Optional<MetricsEndpoint> metricsEndpoint() {
+        return Optional.ofNullable(endpoint);
+    }
+
+    public Optional<BounceListener> bounceListener() {
+        return Optional.ofNullable(bounceListener);
+    }
+
+    /** Runs another resource for as long as the node runs (the bounce listener), closing it with the node. */
+    public void attach(AutoCloseable resource) {
+        extras.add(resource);
+    }
+
     /**
-     * Stops taking messages and waits for those in flight to finish. The pollers go first: one may be in
-     * a long poll that still returns messages, and those must find the workers running, or they would stay
-     * invisible on the queue for a whole visibility timeout.
+     * Stops taking messages and waits for those in flight to finish, then writes the traffic counts and gives
+     * the IP leases up, so other nodes take the IPs at once. The pollers go first: one may be in a long poll
+     * that still returns messages, and those must find the workers running, or they would stay invisible on
+     * the queue for a whole visibility timeout.
      */
     @Override
     public void close() {
@@ -73,6 +186,44 @@ public final class FleetNode implements AutoCloseable {
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        scheduler.shutdownNow();
+        if (keeper != null) {
+            keeper.releaseAll();
+        }
+        closeExtras();
+    }
+
+    /**
+     * Stops the node as a crash would, for tests of takeover: no more polling, heartbeats or traffic counts,
+     * leases left to run out, messages in flight stopped after their claim and left to the claim's lease and
+     * the visibility timeout. (No thread is interrupted in the middle of a call to the cloud: the local
+     * DynamoDB emulator does not survive requests cut off halfway.)
+     */
+    public void kill() {
+        if (delivery != null) {
+            delivery.halt();
+        }
+        consumers.forEach(OutboundQueueConsumer::stop);
+        scheduler.shutdown();
+        pollers.shutdown();
+        workers.shutdown();
+        if (keeper != null) {
+            keeper.all().forEach(SendingIp::closeConnections);
+        }
+        closeExtras();
+    }
+
+    private void closeExtras() {
+        if (endpoint != null) {
+            endpoint.close();
+        }
+        for (AutoCloseable extra : extras) {
+            try {
+                extra.close();
+            } catch (Exception e) {
+                Log.warn("fleet", "closing " + extra + " failed: " + e);
+            }
         }
     }
 }

@@ -2,9 +2,13 @@ package com.emailengine.fleet;
 
 import com.emailengine.core.delivery.RetrySchedule;
 import com.emailengine.functions.runtime.Settings;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a fleet node runs, read from the same {@link Settings} as the functions.
@@ -12,7 +16,14 @@ import java.util.Objects;
  * @param dnsResolver   {@code system} in the cloud, {@code host:port} of the local DNS server locally
  * @param smtpPort      the receivers' SMTP port: 25 on the internet, whatever the local sinks share locally
  * @param maxInFlight   messages a node holds at once, across all its queues
- * @param dkimKeyDir    folder of the DKIM private keys (PEM) locally; the cloud reads them from Secrets Manager
+ * @param dkimKeyDir    folder of the DKIM private keys (PEM); in the cloud the boot script writes them there from
+ *                      Secrets Manager
+ * @param addresses     the node's home addresses (its own interfaces); empty: every pool address is home
+ * @param ipLease       how long an IP lease lasts without a heartbeat (renewed every third of it): a dead node's
+ *                      IPs move to another node within this plus one heartbeat
+ * @param takeover      whether the node takes over the IPs of dead nodes (those it can bind)
+ * @param metricsAddress where to serve Prometheus metrics ({@code /metrics}); empty: not served
+ * @param bounceAddress where the bounce listener accepts DSN and ARF mail; empty: not started
  */
 public record FleetSettings(
         String nodeId,
@@ -23,7 +34,12 @@ public record FleetSettings(
         int receiveWaitSeconds,
         Duration lease,
         RetrySchedule retry,
-        Path dkimKeyDir) {
+        Path dkimKeyDir,
+        List<String> addresses,
+        Duration ipLease,
+        boolean takeover,
+        Optional<InetSocketAddress> metricsAddress,
+        Optional<InetSocketAddress> bounceAddress) {
 
     public static final String NODE_ID = "EE_FLEET_NODE_ID";
     public static final String DNS_RESOLVER = "EE_DNS_RESOLVER";
@@ -32,6 +48,21 @@ public record FleetSettings(
     public static final String RECEIVE_WAIT = "EE_FLEET_RECEIVE_WAIT_SECONDS";
     public static final String RETRY_FIRST_DELAY = "EE_RETRY_FIRST_DELAY_SECONDS";
     public static final String DKIM_KEY_DIR = "EE_DKIM_KEY_DIR";
+    /** The node's own sending addresses, comma-separated (the CDK fleet stack writes it). */
+    public static final String ADDRESSES = "EE_FLEET_ADDRESSES";
+    public static final String IP_LEASE = "EE_FLEET_IP_LEASE_SECONDS";
+    public static final String TAKEOVER = "EE_FLEET_TAKEOVER";
+    /** {@code host:port} of the metrics endpoint, or {@code off}. */
+    public static final String METRICS = "EE_FLEET_METRICS";
+    /** {@code host:port} of the bounce listener, or {@code off}. */
+    public static final String BOUNCE_LISTENER = "EE_FLEET_BOUNCE_LISTENER";
+
+    /** Defaults of a node without these settings: leases of 30 s, taking over dead nodes' IPs, no endpoints. */
+    public FleetSettings(String nodeId, String dnsResolver, int smtpPort, Duration smtpTimeout, int maxInFlight,
+                         int receiveWaitSeconds, Duration lease, RetrySchedule retry, Path dkimKeyDir) {
+        this(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry, dkimKeyDir, List.of(),
+                Duration.ofSeconds(30), true, Optional.empty(), Optional.empty());
+    }
 
     /** SQS's longest long poll (ReceiveMessage WaitTimeSeconds): 20 seconds. */
     private static final int MAX_RECEIVE_WAIT_SECONDS = 20;
@@ -46,6 +77,30 @@ public record FleetSettings(
         requirePositive("smtpTimeout", smtpTimeout);
         requirePositive("lease", lease);
         requirePositive("retry first delay", retry.firstDelay());
+        requirePositive("ipLease", ipLease);
+        addresses = List.copyOf(addresses);
+        Objects.requireNonNull(metricsAddress, "metricsAddress");
+        Objects.requireNonNull(bounceAddress, "bounceAddress");
+    }
+
+    public FleetSettings withAddresses(List<String> home) {
+        return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
+                dkimKeyDir, home, ipLease, takeover, metricsAddress, bounceAddress);
+    }
+
+    public FleetSettings withIpLease(Duration ttl) {
+        return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
+                dkimKeyDir, addresses, ttl, takeover, metricsAddress, bounceAddress);
+    }
+
+    public FleetSettings withMetrics(InetSocketAddress address) {
+        return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
+                dkimKeyDir, addresses, ipLease, takeover, Optional.of(address), bounceAddress);
+    }
+
+    public FleetSettings withBounceListener(InetSocketAddress address) {
+        return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
+                dkimKeyDir, addresses, ipLease, takeover, metricsAddress, Optional.of(address));
     }
 
     public static FleetSettings from(Settings settings) {
@@ -63,7 +118,36 @@ public record FleetSettings(
                 number(RECEIVE_WAIT, settings.get(RECEIVE_WAIT).orElse("20"), 0, MAX_RECEIVE_WAIT_SECONDS),
                 Duration.ofMinutes(3),
                 retry,
-                Path.of(settings.require(DKIM_KEY_DIR)));
+                Path.of(settings.require(DKIM_KEY_DIR)),
+                settings.get(ADDRESSES).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList())
+                        .orElse(List.of()),
+                Duration.ofSeconds(number(IP_LEASE, settings.get(IP_LEASE).orElse("30"), 6, 3600)),
+                settings.get(TAKEOVER).map(v -> bool(TAKEOVER, v)).orElse(true),
+                settings.get(METRICS).flatMap(v -> endpoint(METRICS, v)),
+                settings.get(BOUNCE_LISTENER).flatMap(v -> endpoint(BOUNCE_LISTENER, v)));
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("setting " + key + " must be true or false, got '" + value + "'");
+        };
+    }
+
+    /** {@code host:port}, {@code :port} (every interface) or {@code off}. */
+    private static Optional<InetSocketAddress> endpoint(String key, String value) {
+        String text = value.strip();
+        if (text.equalsIgnoreCase("off") || text.isEmpty()) {
+            return Optional.empty();
+        }
+        int colon = text.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("setting " + key + " must be host:port, :port or off, got '" + value + "'");
+        }
+        int port = number(key, text.substring(colon + 1), 0, 65_535);
+        String host = text.substring(0, colon);
+        return Optional.of(host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
     }
 
     private static int number(String key, String value, int min, int max) {

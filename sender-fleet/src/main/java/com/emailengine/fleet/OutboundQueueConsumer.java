@@ -7,16 +7,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Long-polls one outbound queue and processes each message on a worker, never holding more messages
- * than the node's in-flight window allows (the window is shared by all queues of the node, so a
- * tenant's backlog cannot take every slot of the other). A message whose processing throws is left on
- * the queue; SQS shows it again after its visibility timeout.
+ * than the node's in-flight window allows (the window is shared fairly by all queues of the node, so a
+ * tenant's backlog cannot take the slots of the other). While the node holds no IP of the queue's tenant
+ * it does not poll. A message whose processing throws is left on the queue; SQS shows it again after its
+ * visibility timeout.
  */
 final class OutboundQueueConsumer implements Runnable {
 
@@ -28,19 +29,25 @@ final class OutboundQueueConsumer implements Runnable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final OutboundDelivery delivery;
-    private final Semaphore window;
+    private final FairWindow window;
+    private final String queueName;
+    private final BooleanSupplier ready;
     private final ExecutorService workers;
     private final int waitSeconds;
+    private final int visibilitySeconds;
     private volatile boolean running = true;
 
-    OutboundQueueConsumer(SqsClient sqs, String queueUrl, OutboundDelivery delivery, Semaphore window,
-                          ExecutorService workers, int waitSeconds) {
+    OutboundQueueConsumer(SqsClient sqs, String queueName, String queueUrl, OutboundDelivery delivery, FairWindow window,
+                          BooleanSupplier ready, ExecutorService workers, int waitSeconds, Duration visibility) {
         this.sqs = sqs;
+        this.queueName = queueName;
         this.queueUrl = queueUrl;
         this.delivery = delivery;
         this.window = window;
+        this.ready = ready;
         this.workers = workers;
         this.waitSeconds = waitSeconds;
+        this.visibilitySeconds = (int) Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, visibility.toSeconds()));
     }
 
     void stop() {
@@ -50,37 +57,37 @@ final class OutboundQueueConsumer implements Runnable {
     @Override
     public void run() {
         while (running) {
+            if (!ready.getAsBoolean()) {
+                // No IP of this tenant is usable on this node now: leave its messages to the nodes that have one.
+                pause();
+                continue;
+            }
             int slots;
             try {
-                window.acquire();
-                slots = 1 + window.drainPermits();
-                if (slots > MAX_RECEIVE) {
-                    window.release(slots - MAX_RECEIVE);
-                    slots = MAX_RECEIVE;
-                }
+                slots = window.acquire(queueName, MAX_RECEIVE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             if (!running) {
                 // Stopped while waiting for a free slot: take no more messages.
-                window.release(slots);
+                window.release(queueName, slots);
                 return;
             }
             int wanted = slots;
             List<Message> messages;
             try {
                 messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(wanted)
-                        .waitTimeSeconds(waitSeconds)).messages();
+                        .waitTimeSeconds(waitSeconds).visibilityTimeout(visibilitySeconds)).messages();
             } catch (RuntimeException e) {
-                window.release(wanted);
+                window.release(queueName, wanted);
                 if (running) {
                     Log.warn("fleet", "receiving from " + queueUrl + " failed, retrying: " + e);
                     pause();
                 }
                 continue;
             }
-            window.release(wanted - messages.size());
+            window.release(queueName, wanted - messages.size());
             for (Message message : messages) {
                 dispatch(message);
             }
@@ -94,11 +101,11 @@ final class OutboundQueueConsumer implements Runnable {
                 try {
                     handle(message);
                 } finally {
-                    window.release();
+                    window.release(queueName, 1);
                 }
             });
         } catch (RejectedExecutionException e) {
-            window.release();
+            window.release(queueName, 1);
             giveBack(message);
         }
     }

@@ -1,120 +1,134 @@
 package com.emailengine.fleet;
 
 import com.emailengine.core.dns.MailHost;
-import com.emailengine.core.tenant.SendingAddress;
+import com.emailengine.core.throttle.TlsPolicy;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Hands a signed message to the receiving MX over SMTP with Angus Mail, from a chosen source address
- * ({@code mail.smtp.localaddress}) announcing that address's EHLO name. The bytes go out exactly as
- * signed: the message is parsed back unmodified and {@code sendMessage} writes its original headers and
- * body (no {@code saveChanges}), so the DKIM signature stays valid.
+ * Hands a signed message to the receiving MX over SMTP with Angus Mail, on a {@link SmtpChannel} of the
+ * chosen source address (reusing its open connection to the same host when it may carry another
+ * message). The bytes go out exactly as signed ({@link SignedMessage}), so the DKIM signatures stay
+ * valid; the envelope sender is set per message.
  *
- * <p>Hosts are tried in preference order while they cannot be reached or answer 4xx at connect; the
- * first definite reply (2xx, 4xx or 5xx to the transaction) is the outcome. Thread-safe; one connection
- * per call (connection reuse is the fleet's next step).
+ * <p>Hosts are tried in preference order while they cannot be reached or refuse at connect with 4xx;
+ * the first definite reply is the outcome, with the stage it came at. A failed transaction closes the
+ * connection (the next message starts clean). Thread-safe; a channel serves one call at a time.
  */
 public final class SmtpHandoff {
 
-    private final int port;
-    private final Duration timeout;
+    private static final Session PARSING = Session.getInstance(new Properties());
 
-    public SmtpHandoff(int port, Duration timeout) {
-        this.port = port;
-        this.timeout = timeout;
+    /** The message and where it goes. */
+    public record Envelope(String from, String recipient, byte[] signed, TlsPolicy tls, int maxMessagesPerConnection) {
     }
 
-    public SmtpReply deliver(SendingAddress source, List<MailHost> hosts, String envelopeFrom, String recipient, byte[] signed) {
+    SmtpReply deliver(SmtpChannel channel, List<MailHost> hosts, Envelope envelope, Instant deadline) {
         SmtpReply last = new SmtpReply(0, "no mail host to try", "");
-        for (MailHost host : hosts) {
-            for (InetAddress address : host.addresses()) {
-                Attempt attempt = attempt(source, host.name(), address, envelopeFrom, recipient, signed);
-                last = attempt.reply();
-                if (!attempt.failedBeforeTransaction()) {
-                    return last;
+        channel.arm(deadline);
+        try {
+            for (MailHost host : hosts) {
+                for (InetAddress address : host.addresses()) {
+                    Attempt attempt = attempt(channel, host.name(), address, envelope);
+                    last = attempt.reply();
+                    if (!attempt.failedBeforeTransaction()) {
+                        return last;
+                    }
                 }
             }
+            return last;
+        } finally {
+            if (channel.disarm()) {
+                channel.close();
+                last = new SmtpReply(0, "local: SMTP deadline reached (the message's claim ends)", last.mxHost());
+            }
         }
-        return last;
     }
 
     /** @param failedBeforeTransaction no transaction started (unreachable, or refused at greeting): another host may serve */
     private record Attempt(SmtpReply reply, boolean failedBeforeTransaction) {
     }
 
-    private Attempt attempt(SendingAddress source, String hostName, InetAddress address, String envelopeFrom,
-                              String recipient, byte[] signed) {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", address.getHostAddress());
-        properties.put("mail.smtp.port", Integer.toString(port));
-        properties.put("mail.smtp.localaddress", source.ip());
-        properties.put("mail.smtp.localhost", source.ehloName());
-        properties.put("mail.smtp.from", envelopeFrom);
-        properties.put("mail.smtp.connectiontimeout", Long.toString(timeout.toMillis()));
-        properties.put("mail.smtp.timeout", Long.toString(timeout.toMillis()));
-        properties.put("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
-        properties.put("mail.smtp.quitwait", "false");
-        if (!isAscii(envelopeFrom) || !isAscii(recipient)) {
-            // A UTF-8 mailbox (RFC 6531) may only be named in MAIL FROM ... SMTPUTF8; Angus adds the parameter,
-            // when the server offers the extension, only with this set. Without it the server refuses the
-            // address (553 5.6.7) and the contact would be taken for a hard bounce.
-            properties.put("mail.mime.allowutf8", "true");
+    private Attempt attempt(SmtpChannel channel, String hostName, InetAddress address, Envelope envelope) {
+        boolean utf8 = !isAscii(envelope.from()) || !isAscii(envelope.recipient());
+        SMTPTransport transport = channel.reusable(address, envelope.tls(), utf8, envelope.maxMessagesPerConnection());
+        if (transport != null) {
+            Attempt reused = send(channel, transport, hostName, envelope, true);
+            if (reused != null) {
+                return reused;
+            }
+            // The idle connection had been dropped by the server: open a fresh one below.
         }
-        Session session = Session.getInstance(properties);
-        SMTPTransport transport = null;
-        boolean connected = false;
         try {
-            transport = (SMTPTransport) session.getTransport("smtp");
-            transport.connect();
-            connected = true;
-            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(signed));
-            transport.sendMessage(message, new Address[] {new InternetAddress(recipient, false)});
-            return new Attempt(new SmtpReply(transport.getLastReturnCode(), lastLine(transport.getLastServerResponse()), hostName), false);
-        } catch (SendFailedException e) {
-            return new Attempt(rejection(e, transport, hostName), false);
+            transport = channel.open(address, envelope.tls(), utf8);
         } catch (MessagingException e) {
-            int code = transport == null ? 0 : transport.getLastReturnCode();
-            String response = transport == null ? null : transport.getLastServerResponse();
+            int code = channel.lastCode();
+            String response = channel.lastResponse();
+            channel.close();
+            if (code >= 200 && code < 400) {
+                // The server answered well, we refused to go on: STARTTLS required but not offered, or TLS failed.
+                return new Attempt(new SmtpReply(0, "local: " + hostName + " [" + address.getHostAddress() + "]: "
+                        + rootMessage(e), hostName, SmtpStage.CONNECT), true);
+            }
             if (code <= 0 || response == null) {
                 return new Attempt(new SmtpReply(0, "cannot reach " + hostName + " [" + address.getHostAddress() + "]: "
-                        + rootMessage(e), hostName), true);
+                        + rootMessage(e), hostName, SmtpStage.CONNECT), true);
             }
-            return new Attempt(new SmtpReply(code, lastLine(response), hostName), !connected);
-        } finally {
-            if (transport != null) {
-                try {
-                    transport.close();
-                } catch (MessagingException ignored) {
-                    // The outcome is known; a failed QUIT changes nothing.
-                }
+            return new Attempt(new SmtpReply(code, lastLine(response), hostName, SmtpStage.CONNECT), true);
+        }
+        return send(channel, transport, hostName, envelope, false);
+    }
+
+    /** Sends over an open transport; null when a reused connection turned out to be dead before any reply. */
+    private Attempt send(SmtpChannel channel, SMTPTransport transport, String hostName, Envelope envelope, boolean reused) {
+        try {
+            SignedMessage message = new SignedMessage(PARSING, envelope.signed(), envelope.from());
+            transport.sendMessage(message, new Address[] {new InternetAddress(envelope.recipient(), false)});
+            channel.countSent();
+            return new Attempt(new SmtpReply(transport.getLastReturnCode(), lastLine(transport.getLastServerResponse()),
+                    hostName, SmtpStage.DATA), false);
+        } catch (SendFailedException e) {
+            channel.close();
+            return new Attempt(rejection(e, transport, hostName), false);
+        } catch (MessagingException e) {
+            int code = transport.getLastReturnCode();
+            String response = transport.getLastServerResponse();
+            channel.close();
+            if (reused && (code <= 0 || response == null || response.isEmpty())) {
+                return null;
             }
+            if (code <= 0 || response == null) {
+                return new Attempt(new SmtpReply(0, "connection to " + hostName + " lost: " + rootMessage(e), hostName,
+                        SmtpStage.DATA), false);
+            }
+            return new Attempt(new SmtpReply(code, lastLine(response), hostName, SmtpStage.DATA), false);
         }
     }
 
     private static SmtpReply rejection(SendFailedException e, SMTPTransport transport, String hostName) {
         for (Exception cause = e; cause != null; cause = cause instanceof MessagingException m ? m.getNextException() : null) {
+            if (cause instanceof SMTPSenderFailedException sender) {
+                return new SmtpReply(sender.getReturnCode(), lastLine(sender.getMessage()), hostName, SmtpStage.SENDER);
+            }
             if (cause instanceof SMTPAddressFailedException address) {
-                return new SmtpReply(address.getReturnCode(), lastLine(address.getMessage()), hostName);
+                return new SmtpReply(address.getReturnCode(), lastLine(address.getMessage()), hostName, SmtpStage.RECIPIENT);
             }
             if (cause instanceof SMTPSendFailedException send) {
-                return new SmtpReply(send.getReturnCode(), lastLine(send.getMessage()), hostName);
+                return new SmtpReply(send.getReturnCode(), lastLine(send.getMessage()), hostName, SmtpStage.DATA);
             }
         }
-        int code = transport == null ? 0 : transport.getLastReturnCode();
-        return new SmtpReply(code, lastLine(transport == null ? e.getMessage() : transport.getLastServerResponse()), hostName);
+        return new SmtpReply(transport.getLastReturnCode(), lastLine(transport.getLastServerResponse()), hostName, SmtpStage.DATA);
     }
 
     private static boolean isAscii(String text) {

@@ -33,12 +33,19 @@ public final class DkimSigner {
     private final List<DkimKey> keys;
     private final DkimSigningPolicy policy;
     private final Clock clock;
+    private final DkimSignatureEngine engine;
 
     public DkimSigner(List<DkimKey> keys, Clock clock) {
         this(keys, DkimSigningPolicy.DEFAULT, clock);
     }
 
     public DkimSigner(List<DkimKey> keys, DkimSigningPolicy policy, Clock clock) {
+        this(keys, policy, clock, DkimSignatureEngine.JCA);
+    }
+
+    /** @param engine computes each signature (the JDK's by default) */
+    public DkimSigner(List<DkimKey> keys, DkimSigningPolicy policy, Clock clock, DkimSignatureEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
         this.keys = List.copyOf(keys);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -109,7 +116,7 @@ public final class DkimSigner {
             byte[] unsigned = field.text().getBytes(StandardCharsets.US_ASCII);
             hashInput.truncate(signedFieldsLength);
             DkimCanonicalization.RELAXED.header(unsigned, 0, FIELD_NAME_BYTES.length, unsigned.length, hashInput, false);
-            byte[] signature = key.algorithm().sign(key.privateKey(), hashInput.array(), 0, hashInput.length());
+            byte[] signature = engine.sign(key, hashInput.array(), 0, hashInput.length());
 
             out.write(unsigned);
             out.writeAscii(field.wrapped(Base64.getEncoder().encodeToString(signature)).text().substring(unsigned.length));

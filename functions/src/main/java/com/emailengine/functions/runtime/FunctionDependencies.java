@@ -117,7 +117,8 @@ public final class FunctionDependencies {
         return ENVIRONMENT.get();
     }
 
-    private ConfigSource configSource() {
+    /** Where the configuration files are read from: the config folder locally, the config bucket in the cloud. */
+    public ConfigSource configSource() {
         return settings.get(Settings.CONFIG_DIR)
                 .<ConfigSource>map(dir -> new DirectoryConfigSource(Path.of(dir)))
                 .orElseGet(() -> new S3ConfigSource(s3.get(),

@@ -28,6 +28,8 @@ public record SystemTopology(
     public static final String CONTACTS_QUEUE = "contacts";
     public static final String EVENTS_QUEUE = "events";
     public static final String OUTBOUND_QUEUE_PREFIX = "outbound-";
+    /** Where the fleet's bounce listener announces each DSN/ARF message it stored raw (for the bounce parser). */
+    public static final String INBOUND_BOUNCES_QUEUE = "inbound-bounces";
 
     public static final String CONTACTS_TABLE = "contacts";
     public static final String ENROLLMENTS_TABLE = "enrollments";
@@ -37,10 +39,16 @@ public record SystemTopology(
     public static final String TEMPLATES_TABLE = "templates";
     /** Suppression lists: partition key scope (a tenant, or _global), sort key email_hash. */
     public static final String SUPPRESSIONS_TABLE = "suppressions";
+    /** The fleet's shared state per sending IP: lease, warmup progress, quota and traffic counters. */
+    public static final String FLEET_STATE_TABLE = "fleet-state";
 
     public static final String CONFIG_BUCKET = "config";
     /** Template version bodies, one immutable object per content (named by its SHA-256). */
     public static final String TEMPLATES_BUCKET = "templates";
+    /** DSN and ARF messages as the bounce listener received them, for the bounce parser. */
+    public static final String RAW_BOUNCES_BUCKET = "raw-bounces";
+    /** Raw bounces hold recipients' addresses: kept long enough to re-parse, not forever. */
+    public static final Duration RAW_BOUNCE_RETENTION = Duration.ofDays(30);
 
     public static final String INGEST_FUNCTION = "ingest-api";
     public static final String INTAKE_FUNCTION = "contact-intake";
@@ -69,11 +77,13 @@ public record SystemTopology(
         List<QueueDefinition> queues = new ArrayList<>();
         queues.add(new QueueDefinition(CONTACTS_QUEUE, lambdaQueueVisibility, Duration.ofDays(4), 5));
         queues.add(new QueueDefinition(EVENTS_QUEUE, lambdaQueueVisibility, Duration.ofDays(4), 5));
+        queues.add(new QueueDefinition(INBOUND_BOUNCES_QUEUE, lambdaQueueVisibility, Duration.ofDays(14), 5));
         for (String tenant : tenantIds) {
             // The fleet re-hides deferred messages itself (ChangeMessageVisibility), so a message is received
             // many times during its retry life (about 40 attempts in the standard 3-day schedule, plus receives
-            // while another node holds it); the DLQ catches only messages that keep crashing a node.
-            queues.add(new QueueDefinition(outboundQueue(tenant), Duration.ofMinutes(5), Duration.ofDays(14), 100));
+            // while another node holds it, and while it waits for an IP: warmup quota, backoff, busy connections);
+            // the DLQ catches only messages that keep crashing a node.
+            queues.add(new QueueDefinition(outboundQueue(tenant), Duration.ofMinutes(5), Duration.ofDays(14), 1000));
         }
         List<TableDefinition> tables = List.of(
                 new TableDefinition(CONTACTS_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("contact_id")),
@@ -88,9 +98,12 @@ public record SystemTopology(
                 new TableDefinition(TEMPLATES_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("item")),
                         List.of(), Optional.empty()),
                 new TableDefinition(SUPPRESSIONS_TABLE, KeyAttribute.string("scope"), Optional.of(KeyAttribute.string("email_hash")),
-                        List.of(), Optional.empty()));
+                        List.of(), Optional.empty()),
+                new TableDefinition(FLEET_STATE_TABLE, KeyAttribute.string("ip"), Optional.of(KeyAttribute.string("item")),
+                        List.of(), Optional.of("expires_at")));
         List<BucketDefinition> buckets = List.of(new BucketDefinition(CONFIG_BUCKET, Optional.empty(), true),
-                new BucketDefinition(TEMPLATES_BUCKET, Optional.empty(), false));
+                new BucketDefinition(TEMPLATES_BUCKET, Optional.empty(), false),
+                new BucketDefinition(RAW_BOUNCES_BUCKET, Optional.of(RAW_BOUNCE_RETENTION), false));
         List<ResourceUse> dueStepsUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
                 ResourceUse.readsAndWrites(ENROLLMENTS_TABLE), ResourceUse.reads(CONTACTS_TABLE),
                 ResourceUse.reads(TEMPLATES_TABLE), ResourceUse.readsObjectsOf(TEMPLATES_BUCKET)));

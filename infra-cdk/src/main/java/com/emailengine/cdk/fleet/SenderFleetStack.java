@@ -52,6 +52,9 @@ public final class SenderFleetStack extends Stack {
     static final List<String> QUEUE_CONSUME = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage",
             "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
     static final List<String> LEDGER = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+    /** Leases, warmup records, quota reservations and traffic counts per IP (IpLeases, WarmupRecords, SendingQuotas). */
+    static final List<String> FLEET_STATE = List.of("dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:BatchGetItem",
+            "dynamodb:Query");
 
     private final FleetPlan plan;
     private final List<SenderNode> nodes = new ArrayList<>();
@@ -101,12 +104,20 @@ public final class SenderFleetStack extends Stack {
             }
         }
         environment.put(ResourceNames.queueUrlSetting(SystemTopology.EVENTS_QUEUE), arns.queueUrl(names.queue(SystemTopology.EVENTS_QUEUE)));
+        // The bounce listener stores raw DSN/ARF messages and announces them (FleetNode, bounce listener on :25).
+        String rawBounces = Buckets.cloudName(names, SystemTopology.RAW_BOUNCES_BUCKET, getAccount());
+        environment.put(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET), rawBounces);
+        environment.put(ResourceNames.queueUrlSetting(SystemTopology.INBOUND_BOUNCES_QUEUE),
+                arns.queueUrl(names.queue(SystemTopology.INBOUND_BOUNCES_QUEUE)));
         environment.put(FleetSettings.DKIM_KEY_DIR, NodeBootScript.DKIM_DIR);
 
         List<PolicyStatement> statements = List.of(
                 allow(QUEUE_CONSUME, outboundArns),
                 allow(List.of("sqs:SendMessage"), List.of(arns.queue(names.queue(SystemTopology.EVENTS_QUEUE)))),
                 allow(LEDGER, List.of(arns.table(names.table(SystemTopology.MESSAGES_TABLE)))),
+                allow(FLEET_STATE, List.of(arns.table(names.table(SystemTopology.FLEET_STATE_TABLE)))),
+                allow(List.of("sqs:SendMessage"), List.of(arns.queue(names.queue(SystemTopology.INBOUND_BOUNCES_QUEUE)))),
+                allow(List.of("s3:PutObject"), List.of(arns.bucket(rawBounces) + "/*")),
                 allow(List.of("s3:GetObject"), List.of(arns.bucket(configBucket) + "/*")),
                 allow(List.of("s3:ListBucket"), List.of(arns.bucket(configBucket))),
                 allow(List.of("s3:GetObject"), List.of(jar.getBucket().arnForObjects(jar.getS3ObjectKey()))),

@@ -41,6 +41,7 @@ final class SmtpSession implements Runnable {
 
     private String heloName = "";
     private boolean extended;
+    private boolean tls;
     private int errors;
 
     private String mailFrom;
@@ -152,10 +153,7 @@ final class SmtpSession implements Runnable {
                 reply(SmtpReply.of(221, "2.0.0 " + host() + " closing connection"));
                 yield false;
             }
-            // Extension point: STARTTLS support means advertising it in EHLO, answering 220 here, wrapping the
-            // socket with SSLSocketFactory.createSocket(socket, host, port, true), replacing `in` and `out`,
-            // and forgetting HELO and the transaction (RFC 3207 4.2).
-            case "STARTTLS" -> error(SmtpReply.of(502, "5.5.1 STARTTLS not offered by this sink"));
+            case "STARTTLS" -> startTls(argument);
             case "" -> error(SmtpReply.of(500, "5.5.2 empty command"));
             default -> error(SmtpReply.of(500, "5.5.2 command not recognized: " + verb));
         };
@@ -171,14 +169,41 @@ final class SmtpSession implements Runnable {
         if (!ehlo) {
             return reply(SmtpReply.of(250, host()));
         }
-        return reply(SmtpReply.of(250, String.join("\n",
-                host() + " greets " + heloName,
-                "PIPELINING",
-                "SIZE " + sink.settings().maxMessageSize(),
-                "8BITMIME",
-                "SMTPUTF8",
-                "ENHANCEDSTATUSCODES",
-                "HELP")));
+        List<String> lines = new ArrayList<>(List.of(host() + " greets " + heloName, "PIPELINING",
+                "SIZE " + sink.settings().maxMessageSize(), "8BITMIME", "SMTPUTF8", "ENHANCEDSTATUSCODES"));
+        if (!tls && sink.startTls().isPresent()) {
+            lines.add("STARTTLS");
+        }
+        lines.add("HELP");
+        return reply(SmtpReply.of(250, String.join("\n", lines)));
+    }
+
+    /**
+     * RFC 3207: 220, then the TLS handshake on the same socket, new streams over it, and the session starts over
+     * from before EHLO (what was said in clear is forgotten).
+     */
+    private boolean startTls(String argument) throws IOException {
+        Optional<javax.net.ssl.SSLContext> context = sink.startTls();
+        if (context.isEmpty() || tls) {
+            return error(SmtpReply.of(502, "5.5.1 STARTTLS not offered" + (tls ? " twice" : " by this sink")));
+        }
+        if (!argument.isEmpty()) {
+            return error(SmtpReply.of(501, "5.5.4 STARTTLS takes no parameters"));
+        }
+        reply(SmtpReply.of(220, "2.0.0 ready to start TLS"));
+        out.flush();
+        javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.get().getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        secure.setUseClientMode(false);
+        secure.startHandshake();
+        out = new BufferedOutputStream(secure.getOutputStream());
+        in = new SmtpLineReader(secure.getInputStream(), out::flush);
+        tls = true;
+        heloName = "";
+        extended = false;
+        resetTransaction();
+        sink.countTlsSession();
+        return true;
     }
 
     private boolean mail(String argument) throws IOException {
@@ -345,7 +370,8 @@ final class SmtpSession implements Runnable {
         if (!extended) {
             return "SMTP";
         }
-        return smtpUtf8 ? "UTF8ESMTP" : "ESMTP"; // WITH keywords registered by RFC 3848 and RFC 6531
+        // WITH keywords registered by RFC 3848 and RFC 6531; an S for a session under TLS.
+        return (smtpUtf8 ? "UTF8ESMTP" : "ESMTP") + (tls ? "S" : "");
     }
 
     private void resetTransaction() {

@@ -43,6 +43,8 @@ public final class SmtpSink implements AutoCloseable {
     private final ServerSocket server;
     private final Optional<MailFolder> folder;
     private volatile SinkBehaviour behaviour = SinkBehaviour.acceptAll();
+    private volatile Optional<javax.net.ssl.SSLContext> startTls = Optional.empty();
+    private final AtomicLong tlsSessions = new AtomicLong();
     private volatile boolean closed;
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
 
@@ -114,6 +116,24 @@ public final class SmtpSink implements AutoCloseable {
     /** Replaces the behaviour; sessions already running use it from their next step on. */
     public void useBehaviour(SinkBehaviour next) {
         behaviour = Objects.requireNonNull(next, "behaviour");
+    }
+
+    /** Offers STARTTLS (RFC 3207) from the next EHLO on, with this server certificate; empty stops offering it. */
+    public void offerStartTls(Optional<javax.net.ssl.SSLContext> context) {
+        startTls = Objects.requireNonNull(context, "context");
+    }
+
+    public Optional<javax.net.ssl.SSLContext> startTls() {
+        return startTls;
+    }
+
+    /** Sessions that completed a STARTTLS handshake. */
+    public long tlsSessions() {
+        return tlsSessions.get();
+    }
+
+    void countTlsSession() {
+        tlsSessions.incrementAndGet();
     }
 
     /** Every message accepted so far, in order of arrival. */

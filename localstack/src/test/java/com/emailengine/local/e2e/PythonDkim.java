@@ -15,17 +15,17 @@ import java.util.concurrent.TimeUnit;
  * An independent DKIM verifier for the tests: Debian's python3-dkim (dkimpy), reading the published keys
  * from the local DNS server through dnspython, exactly as a receiving server would.
  */
-final class PythonDkim {
+public final class PythonDkim {
 
     /** One signature's verdict as dkimpy gives it. */
-    record Result(int index, boolean pass, String domain, String selector, String algorithm) {
+    public record Result(int index, boolean pass, String domain, String selector, String algorithm) {
     }
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private final Path script;
     private final InetSocketAddress dns;
 
-    PythonDkim(InetSocketAddress dns) throws IOException, InterruptedException {
+    public PythonDkim(InetSocketAddress dns) throws IOException, InterruptedException {
         this.dns = dns;
         this.script = Files.createTempFile("dkim_verify", ".py");
         try (InputStream in = PythonDkim.class.getResourceAsStream("/e2e/dkim_verify.py")) {
@@ -38,7 +38,7 @@ final class PythonDkim {
         }
     }
 
-    List<Result> verify(byte[] message) throws IOException, InterruptedException {
+    public List<Result> verify(byte[] message) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), dns.getHostString(),
                 Integer.toString(dns.getPort())).start();
         process.getOutputStream().write(message);

@@ -15,9 +15,14 @@ import com.emailengine.core.tenant.Tenant;
 import com.emailengine.fleet.DeliveryLedger;
 import com.emailengine.fleet.DkimMessageSigner;
 import com.emailengine.fleet.OutboundDelivery;
+import com.emailengine.core.config.DeliveryPolicy;
+import com.emailengine.core.config.DirectoryConfigSource;
+import com.emailengine.fleet.FleetSettings;
+import com.emailengine.fleet.LeaseKeeper;
 import com.emailengine.fleet.SmtpHandoff;
-import com.emailengine.fleet.SourceAddressPicker;
+import com.emailengine.fleet.SourceSelector;
 import com.emailengine.fleet.SqsDeliveryEventSink;
+import com.emailengine.fleet.metrics.FleetMetrics;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.LocalSendingDomains;
 import com.emailengine.local.adapters.EmulatedStage;
@@ -38,7 +43,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The fleet's delivery path wired to real peers: a stage on the shared emulators (ledger table, events
@@ -66,6 +74,9 @@ final class LocalDeliveryPath implements AutoCloseable {
     private final DkimMessageSigner signer;
     private final DeliveryLedger ledger;
     private final List<DeliveryEvent> eventsSeen = new ArrayList<>();
+    private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1);
+    private final DeliveryPolicy policy;
+    private final FleetMetrics metrics = new FleetMetrics();
 
     private LocalDeliveryPath(EngineConfig config, EmulatedStage stage, LocalInternet internet, Path keyDirectory) {
         this.config = config;
@@ -83,6 +94,7 @@ final class LocalDeliveryPath implements AutoCloseable {
                 new DnsRecord("dead.faults.test", DnsRecord.Type.A, 60, "127.0.4.77")));
         this.signer = DkimMessageSigner.fromKeyDirectory(config.tenants(), keyDirectory, Clock.systemUTC());
         this.ledger = new DeliveryLedger(stage.dynamoDb(), stage.table(SystemTopology.MESSAGES_TABLE));
+        this.policy = DeliveryPolicy.load(new DirectoryConfigSource(TestTenants.configDir()), config.tenants());
     }
 
     static LocalDeliveryPath start(LocalEmulators emulators, String stageName, Path keyDirectory) throws IOException {
@@ -97,13 +109,26 @@ final class LocalDeliveryPath implements AutoCloseable {
         }
     }
 
-    /** The delivery path of one node, as {@code FleetNode} builds it, with short retries and DNS timeouts. */
+    /**
+     * The delivery path of one node, as {@code FleetNode} builds it, with short retries and DNS timeouts: it
+     * leases every address of the test pools (heartbeats run until {@link #close}).
+     */
     OutboundDelivery delivery(String node, Duration lease) {
-        return new OutboundDelivery(config, ledger, new MimeComposer(Clock.systemUTC()), signer, new SourceAddressPicker(),
+        FleetSettings settings = new FleetSettings(node, dnsResolverSetting(), internet.smtpPort(), Duration.ofSeconds(20), 8, 1,
+                lease, RETRY, keyDirectory);
+        LeaseKeeper keeper = LeaseKeeper.create(stage.dynamoDb(), stage.table(SystemTopology.FLEET_STATE_TABLE), config.tenants(),
+                policy, settings, metrics, Clock.systemUTC(), heartbeats);
+        keeper.tick();
+        heartbeats.scheduleWithFixedDelay(keeper::tick, 5, 5, TimeUnit.SECONDS);
+        return new OutboundDelivery(config, policy, ledger, new MimeComposer(Clock.systemUTC()), signer,
+                new SourceSelector(keeper, Clock.systemUTC(), Duration.ofSeconds(5)),
                 new MailRouteResolver(DnsResolvers.fromSetting(dnsResolverSetting(), DNS_TIMEOUT), Clock.systemUTC()),
-                new SmtpHandoff(internet.smtpPort(), Duration.ofSeconds(20)),
-                new SqsDeliveryEventSink(stage.sqs(), stage.queueUrl(SystemTopology.EVENTS_QUEUE)),
-                RETRY, node, lease, Clock.systemUTC());
+                new SmtpHandoff(), new SqsDeliveryEventSink(stage.sqs(), stage.queueUrl(SystemTopology.EVENTS_QUEUE)),
+                RETRY, node, lease, metrics, Clock.systemUTC());
+    }
+
+    FleetMetrics metrics() {
+        return metrics;
     }
 
     /** A rendered message for the tenant with a fresh id, created now. */
@@ -181,6 +206,7 @@ final class LocalDeliveryPath implements AutoCloseable {
 
     @Override
     public void close() {
+        heartbeats.shutdownNow();
         internet.close();
         stage.close();
     }

@@ -1,0 +1,152 @@
+package com.emailengine.local.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.emailengine.fleet.FleetMain;
+import com.emailengine.fleet.FleetNode;
+import com.emailengine.fleet.FleetSettings;
+import com.emailengine.fleet.bounces.InboundBounce;
+import com.emailengine.core.json.Json;
+import com.emailengine.functions.runtime.Settings;
+import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.local.adapters.SharedEmulators;
+import com.emailengine.local.cloud.LocalEmulators;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon as {@code FleetMain} starts it from settings (what the EC2 boot script writes), with its
+ * Prometheus endpoint read by curl and its bounce listener fed by swaks, both independent peers: a DSN to a
+ * VERP address is stored raw in the raw-bounces bucket and announced on the inbound-bounces queue; mail for
+ * any other domain is refused.
+ */
+@ExtendWith(SharedEmulators.class)
+class FleetDaemonTest {
+
+    @TempDir
+    static Path keys;
+    @TempDir
+    static Path work;
+    private static FleetWorld world;
+    private static FleetNode node;
+
+    @BeforeAll
+    static void start(LocalEmulators emulators) throws Exception {
+        world = FleetWorld.start(emulators, "fdaemon", keys);
+        Map<String, String> settings = new HashMap<>(world.settings());
+        InetSocketAddress dns = world.internet().dnsAddress();
+        settings.put(FleetSettings.NODE_ID, "daemon-1");
+        settings.put(FleetSettings.DNS_RESOLVER, dns.getHostString() + ":" + dns.getPort());
+        settings.put(FleetSettings.SMTP_PORT, Integer.toString(world.internet().smtpPort()));
+        settings.put(FleetSettings.DKIM_KEY_DIR, keys.toString());
+        settings.put(FleetSettings.RECEIVE_WAIT, "1");
+        settings.put(FleetSettings.ADDRESSES, "127.0.10.1, 127.0.10.2");
+        settings.put(FleetSettings.METRICS, "127.0.9.90:0");
+        settings.put(FleetSettings.BOUNCE_LISTENER, "127.0.9.25:0");
+        node = FleetMain.start(Settings.of(settings));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void servesPrometheusMetricsThatCurlReads() throws Exception {
+        InetSocketAddress metrics = node.metricsEndpoint().orElseThrow().address();
+
+        Run curl = run(List.of("/usr/bin/curl", "-sS", "-i", "http://127.0.9.90:" + metrics.getPort() + "/metrics"), null);
+
+        assertThat(curl.exit()).as(curl.output()).isZero();
+        assertThat(curl.output()).contains("HTTP/1.1 200").contains("Content-type: text/plain; version=0.0.4")
+                .contains("# TYPE ee_fleet_ip_leased gauge")
+                .contains("ee_fleet_ip_leased{ip=\"127.0.10.1\",tenant=\"alpha\"} 1")
+                .contains("# TYPE ee_fleet_messages_total counter");
+    }
+
+    @Test
+    void storesAReceivedDsnRawAndAnnouncesItAndRefusesToRelay() throws Exception {
+        int port = node.bounceListener().orElseThrow().address().getPort();
+        Path dsn = work.resolve("dsn.eml");
+        Files.writeString(dsn, String.join("\r\n",
+                "From: MAILER-DAEMON@mx1.gmail.test",
+                "To: b+0123abcd@bounces.alpha.test",
+                "Subject: Delivery Status Notification (Failure)",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status;",
+                "\tboundary=\"b1\"",
+                "",
+                "--b1",
+                "Content-Type: text/plain",
+                "",
+                "The address was not found.",
+                "--b1",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mx1.gmail.test",
+                "",
+                "Final-Recipient: rfc822; ghost@gmail.test",
+                "Action: failed",
+                "Status: 5.1.1",
+                "--b1--",
+                ""), StandardCharsets.US_ASCII);
+
+        Run accepted = swaks(port, "b+0123abcd@bounces.alpha.test", dsn);
+        Run refused = swaks(port, "someone@gmail.test", dsn);
+
+        assertThat(accepted.exit()).as(accepted.output()).isZero();
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.output()).contains("550 5.7.1 <someone@gmail.test>: relaying denied");
+        List<String> announced = world.stage().drain(SystemTopology.INBOUND_BOUNCES_QUEUE);
+        assertThat(announced).hasSize(1);
+        InboundBounce event = Json.read(announced.getFirst(), InboundBounce.class);
+        assertThat(event.kind()).isEqualTo("dsn");
+        assertThat(event.mailFrom()).isEmpty();
+        assertThat(event.recipients()).containsExactly("b+0123abcd@bounces.alpha.test");
+        assertThat(event.clientIp()).isEqualTo("127.0.9.7");
+        assertThat(event.bucket()).isEqualTo(world.stage().bucket(SystemTopology.RAW_BOUNCES_BUCKET));
+        String stored = world.stage().s3().getObjectAsBytes(r -> r.bucket(event.bucket()).key(event.key())).asUtf8String();
+        assertThat(stored).contains("Final-Recipient: rfc822; ghost@gmail.test\r\n").contains("report-type=delivery-status");
+        assertThat(node.metrics().bouncesReceived.value("dsn")).isEqualTo(1);
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run swaks(int port, String to, Path data) throws Exception {
+        return run(List.of("/usr/bin/swaks", "--server", "127.0.9.25", "--port", Integer.toString(port), "--local-interface",
+                "127.0.9.7", "--helo", "mx1.gmail.test", "--from", "<>", "--to", to, "--data", data.toString()), null);
+    }
+
+    private static Run run(List<String> command, Path input) throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(command.getFirst()))) {
+            throw new IllegalStateException(command.getFirst() + " is missing: install the Debian package "
+                    + Path.of(command.getFirst()).getFileName() + " (bin/test does it)");
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close(); // nothing to type: a tool that would prompt gets end of input instead
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " did not finish");
+        }
+        return new Run(process.exitValue(), output);
+    }
+}
