@@ -59,6 +59,12 @@ final class DnsCommand {
             System.out.println("; Records for " + tenant.sendingDomain() + " (tenant " + tenant.id() + "), TTL in seconds.");
             System.out.println("; Also needed, in the fleet's own zones: an A record for " + tenant.returnPathMx()
                     + " and a PTR record naming each sending IP's EHLO name.");
+            if (tenant.pool().addresses().stream().anyMatch(a -> a.address().isSiteLocalAddress())) {
+                // In the cloud the pool lists the private addresses the nodes bind; receivers see the Elastic IPs.
+                System.out.println("; WARNING: the pool lists private addresses; the SPF record below must name the Elastic IPs"
+                        + " mapped to them instead: aws ec2 describe-addresses --filters Name=tag:ee:tenant,Values=" + tenant.id()
+                        + " --query 'Addresses[].PublicIp'");
+            }
             for (DnsRecord record : TenantDomainRecords.of(tenant, tenantKeys).records()) {
                 System.out.println(record.zoneFileLine());
             }

@@ -75,6 +75,14 @@ class EmailEngineCliTest {
     }
 
     @Test
+    void dnsRecordsWarnsThatPrivatePoolAddressesAreNotWhatSpfMustName(@TempDir Path keys) {
+        assertThat(EmailEngineCli.execute("dns", "records", "mail.ulixai.example", "--config", "../config/prod",
+                "--dkim-dir", keys.toString(), "--generate-keys")).isZero();
+
+        assertThat(out()).contains("; WARNING: the pool lists private addresses").contains("Values=ulixai");
+    }
+
+    @Test
     void dnsRecordsWithoutKeysSaysHowToCreateThem(@TempDir Path keys) {
         assertThat(EmailEngineCli.execute("dns", "records", "ulixai.test", "--config", "../config/local",
                 "--dkim-dir", keys.toString())).isEqualTo(1);

@@ -3,11 +3,17 @@ package com.emailengine.cdk;
 import com.emailengine.functions.topology.QueueTrigger;
 import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.functions.feedback.DeliveryMetrics;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -17,7 +23,7 @@ import software.constructs.Construct;
 
 /**
  * The alert topic and the alarms that publish to it: a message in any dead-letter queue, any error of any
- * function, and contacts or events waiting too long in a queue a function consumes. Each alarm also
+ * function, contacts or events waiting too long in a queue a function consumes, and a tenant's hard-bounce rate. Each alarm also
  * publishes its return to OK, so an operator sees a problem end. The topic is not encrypted: CloudWatch
  * alarms cannot publish to a topic under the AWS-managed SNS key, and alerts carry no personal data.
  */
@@ -25,13 +31,17 @@ public final class Alerting extends Construct {
 
     /** A consumed queue whose oldest message is this old means its function is stuck or failing. */
     static final Duration BACKLOG_AGE = Duration.minutes(10);
+    /** Hard-bounce share that raises the alarm; mailbox providers and SES start to act around 5 %. */
+    static final int BOUNCE_RATE_PERCENT = 5;
+    /** Fewer outcomes in an hour than this say nothing about a rate. */
+    static final int BOUNCE_RATE_MIN_OUTCOMES = 100;
 
     private final Topic topic;
     private final SnsAction action;
     private final ResourceNames names;
 
     public Alerting(Construct scope, String id, SystemTopology topology, ResourceNames names, Queues queues,
-                    Functions functions, Optional<String> email) {
+                    Functions functions, List<String> tenantIds, Optional<String> email) {
         super(scope, id);
         this.names = names;
         topic = Topic.Builder.create(this, "alerts")
@@ -56,6 +66,33 @@ public final class Alerting extends Construct {
                     queues.queue(trigger.queue()).metricApproximateAgeOfOldestMessage(every(Duration.minutes(5), "Maximum")),
                     BACKLOG_AGE.toSeconds());
         }
+        for (String tenant : tenantIds) {
+            alarm("bounce-rate-" + tenant, "more than " + BOUNCE_RATE_PERCENT + " % of " + tenant + "'s messages bounced in an hour "
+                            + "(at least " + BOUNCE_RATE_MIN_OUTCOMES + " outcomes): bad addresses are reaching the fleet and cost every "
+                            + "tenant's reputation; pause the source or campaign that sends them",
+                    bounceRate(names.stage(), tenant), BOUNCE_RATE_PERCENT);
+        }
+    }
+
+    /**
+     * Hard bounces as a share of delivered + bounced, per hour, from the counts the delivery-events function writes
+     * (DeliveryMetrics); 0 below the minimum volume, so a handful of messages cannot raise it.
+     */
+    private static MathExpression bounceRate(String stage, String tenant) {
+        Map<String, String> dimensions = Map.of(DeliveryMetrics.STAGE_DIMENSION, stage, DeliveryMetrics.TENANT_DIMENSION, tenant);
+        Metric delivered = count(DeliveryMetrics.metricName(DeliveryOutcome.DELIVERED), dimensions);
+        Metric bounced = count(DeliveryMetrics.metricName(DeliveryOutcome.BOUNCED), dimensions);
+        return MathExpression.Builder.create()
+                .expression("IF(FILL(d, 0) + FILL(b, 0) >= " + BOUNCE_RATE_MIN_OUTCOMES + ", 100 * FILL(b, 0) / (FILL(d, 0) + FILL(b, 0)), 0)")
+                .usingMetrics(Map.of("d", delivered, "b", bounced))
+                .label(tenant + " bounce rate %")
+                .period(Duration.hours(1))
+                .build();
+    }
+
+    private static Metric count(String name, Map<String, String> dimensions) {
+        return Metric.Builder.create().namespace(DeliveryMetrics.NAMESPACE).metricName(name).dimensionsMap(dimensions)
+                .statistic("Sum").period(Duration.hours(1)).build();
     }
 
     private static MetricOptions every(Duration period, String statistic) {

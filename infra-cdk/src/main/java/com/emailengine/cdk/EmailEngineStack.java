@@ -43,7 +43,8 @@ public final class EmailEngineStack extends Stack {
         QueueTriggers.attach(topology, queues, functions);
         new Schedules(this, "schedules", topology, settings.names(), functions);
         PublicApi api = new PublicApi(this, "api", topology, settings.names(), functions);
-        Alerting alerting = new Alerting(this, "alerting", topology, settings.names(), queues, functions, settings.alertEmail());
+        Alerting alerting = new Alerting(this, "alerting", topology, settings.names(), queues, functions,
+                settings.tenantIds(), settings.alertEmail());
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("base URL of the HTTP API").build();
         CfnOutput.Builder.create(this, "AlertTopic").value(alerting.topic().getTopicArn()).build();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class AlertingTest {
 
     private final ProdStack prod = ProdStack.get();
@@ -48,6 +49,21 @@ class AlertingTest {
     }
 
     @Test
+    void eachTenantsHardBounceRateRaisesAnAlarmFromTheCountsTheEventsFunctionWrites() {
+        for (String tenant : List.of("sos-expat", "ulixai")) {
+            Map<String, Object> alarm = prod.template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties",
+                    Map.of("AlarmName", "ee-prod-bounce-rate-" + tenant))).values().stream().findFirst()
+                    .map(r -> (Map<String, Object>) ((Map<String, Object>) r).get("Properties")).orElseThrow();
+            assertThat(alarm).containsEntry("Threshold", Alerting.BOUNCE_RATE_PERCENT)
+                    .containsEntry("AlarmActions", List.of(Map.of("Ref", topic())));
+            String metrics = alarm.get("Metrics").toString();
+            assertThat(metrics).contains("Namespace=EmailEngine").contains("MetricName=Delivered").contains("MetricName=Bounced")
+                    .contains("Name=Tenant, Value=" + tenant).contains("Name=Stage, Value=prod")
+                    .contains(">= " + Alerting.BOUNCE_RATE_MIN_OUTCOMES).contains("Period=3600");
+        }
+    }
+
+    @Test
     void aStuckConsumerRaisesABacklogAlarm() {
         for (QueueTrigger trigger : prod.topology.triggers()) {
             String queue = prod.logicalId("AWS::SQS::Queue", "QueueName", prod.names.queue(trigger.queue()));
@@ -61,7 +77,8 @@ class AlertingTest {
     @Test
     void everyAlarmReportsBothTroubleAndRecovery() {
         prod.template.resourceCountIs("AWS::CloudWatch::Alarm",
-                prod.topology.queues().size() + prod.topology.functions().size() + prod.topology.triggers().size());
+                prod.topology.queues().size() + prod.topology.functions().size() + prod.topology.triggers().size()
+                        + List.of("sos-expat", "ulixai").size());
         assertThat(prod.propertiesOf("AWS::CloudWatch::Alarm")).allSatisfy(alarm -> {
             assertThat(alarm).containsEntry("AlarmActions", List.of(Map.of("Ref", topic())));
             assertThat(alarm).containsEntry("OKActions", List.of(Map.of("Ref", topic())));

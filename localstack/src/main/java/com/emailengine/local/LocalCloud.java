@@ -7,6 +7,7 @@ import com.emailengine.core.source.DirectorySourceKeys;
 import com.emailengine.fleet.DkimMessageSigner;
 import com.emailengine.fleet.FleetNode;
 import com.emailengine.fleet.FleetSettings;
+import com.emailengine.functions.feedback.DeliveryMetrics;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.Settings;
 import com.emailengine.functions.topology.FunctionDefinition;
@@ -106,6 +107,8 @@ public final class LocalCloud implements AutoCloseable {
         settings.put(Settings.DYNAMODB_ENDPOINT, endpoints.dynamoDb().toString());
         settings.put(Settings.S3_ENDPOINT, endpoints.s3().toString());
         settings.put(Settings.ACCESS_KEY_ID, endpoints.accessKeyId());
+        // Nothing reads CloudWatch metric lines locally; they would only bury the output.
+        settings.put(DeliveryMetrics.SETTING, "off");
         settings.put(Settings.SECRET_ACCESS_KEY, endpoints.secretAccessKey());
         FunctionDependencies admin = new FunctionDependencies(Settings.of(settings), Clock.systemUTC());
         provisioned = new ResourceProvisioner(admin.sqs(), admin.dynamoDb(), admin.s3()).provision(topology, names);

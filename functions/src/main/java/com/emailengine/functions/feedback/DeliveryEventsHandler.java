@@ -10,7 +10,7 @@ import com.emailengine.core.json.Json;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.SqsBatchRunner;
 
-/** Consumes the events queue: applies the fleet's delivery outcomes to contacts. */
+/** Consumes the events queue: applies the fleet's delivery outcomes to contacts and counts them as metrics. */
 public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final SqsBatchRunner runner;
@@ -21,8 +21,16 @@ public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQS
 
     public DeliveryEventsHandler(FunctionDependencies dependencies) {
         DeliveryFeedback feedback = dependencies.deliveryFeedback();
-        this.runner = new SqsBatchRunner("delivery-events",
-                message -> feedback.apply(Json.read(message.getBody(), DeliveryEvent.class)));
+        // EE_METRICS=off where nothing reads the log lines (the local cloud); CloudWatch reads them in the cloud.
+        boolean counted = !"off".equalsIgnoreCase(dependencies.settings().get(DeliveryMetrics.SETTING).orElse("emf"));
+        DeliveryMetrics metrics = new DeliveryMetrics(dependencies.names().stage(), System.out, dependencies.clock());
+        this.runner = new SqsBatchRunner("delivery-events", message -> {
+            DeliveryEvent delivery = Json.read(message.getBody(), DeliveryEvent.class);
+            feedback.apply(delivery);
+            if (counted) {
+                metrics.count(delivery);
+            }
+        });
     }
 
     @Override

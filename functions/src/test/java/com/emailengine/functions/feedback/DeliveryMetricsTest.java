@@ -1,0 +1,51 @@
+package com.emailengine.functions.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.emailengine.core.delivery.DeliveryEvent;
+import com.emailengine.core.delivery.DeliveryOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class DeliveryMetricsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private static DeliveryEvent event(DeliveryOutcome outcome) {
+        return new DeliveryEvent("m1:1:" + outcome.wireName(), "m1", "sos-expat", "c1", "welcome", 0, 1, outcome,
+                "zoe@gmail.test", "127.0.1.1", "mx1.gmail.test", "250 ok", NOW);
+    }
+
+    @Test
+    void writesOneEmbeddedMetricFormatLinePerOutcomeWithStageAndTenantDimensions() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DeliveryMetrics("prod", new PrintStream(out, true, StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC))
+                .count(event(DeliveryOutcome.BOUNCED));
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(text);
+        JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
+        assertThat(line.path("_aws").path("Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
+        assertThat(directive.path("Namespace").asText()).isEqualTo("EmailEngine");
+        assertThat(directive.path("Dimensions").get(0)).extracting(JsonNode::asText).containsExactly("Stage", "Tenant");
+        assertThat(directive.path("Metrics").get(0).path("Name").asText()).isEqualTo("Bounced");
+        // EMF: every dimension and metric named in the directive is a member of the same line.
+        assertThat(line.path("Stage").asText()).isEqualTo("prod");
+        assertThat(line.path("Tenant").asText()).isEqualTo("sos-expat");
+        assertThat(line.path("Bounced").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void namesEachOutcomeInCloudWatchStyle() {
+        assertThat(DeliveryMetrics.metricName(DeliveryOutcome.DELIVERED)).isEqualTo("Delivered");
+        assertThat(DeliveryMetrics.metricName(DeliveryOutcome.EXPIRED)).isEqualTo("Expired");
+    }
+}
