@@ -23,7 +23,7 @@ import software.constructs.Construct;
 
 /**
  * The alert topic and the alarms that publish to it: a message in any dead-letter queue, any error of any
- * function, contacts or events waiting too long in a queue a function consumes, and a tenant's hard-bounce rate. Each alarm also
+ * function, contacts or events waiting too long in a queue a function consumes, a tenant's hard-bounce rate and complaint rate. Each alarm also
  * publishes its return to OK, so an operator sees a problem end. The topic is not encrypted: CloudWatch
  * alarms cannot publish to a topic under the AWS-managed SNS key, and alerts carry no personal data.
  */
@@ -35,6 +35,14 @@ public final class Alerting extends Construct {
     static final int BOUNCE_RATE_PERCENT = 5;
     /** Fewer outcomes in an hour than this say nothing about a rate. */
     static final int BOUNCE_RATE_MIN_OUTCOMES = 100;
+
+    /**
+     * Complaints per delivered message that raise the alarm: Gmail and Yahoo ask bulk senders to stay under 0.1 %
+     * and act at 0.3 % (their 2024 sender requirements).
+     */
+    static final double COMPLAINT_RATE_PERCENT = 0.1;
+    /** Fewer deliveries in a day than this say nothing about a complaint rate. */
+    static final int COMPLAINT_RATE_MIN_DELIVERED = 1_000;
 
     private final Topic topic;
     private final SnsAction action;
@@ -71,6 +79,11 @@ public final class Alerting extends Construct {
                             + "(at least " + BOUNCE_RATE_MIN_OUTCOMES + " outcomes): bad addresses are reaching the fleet and cost every "
                             + "tenant's reputation; pause the source or campaign that sends them",
                     bounceRate(names.stage(), tenant), BOUNCE_RATE_PERCENT);
+            alarm("complaint-rate-" + tenant, "complaints reached " + COMPLAINT_RATE_PERCENT + " % of " + tenant + "'s delivered "
+                            + "messages in a day (at least " + COMPLAINT_RATE_MIN_DELIVERED + " delivered), counted from the feedback-loop "
+                            + "reports (ARF) the fleet received; providers throttle and then block above 0.3 %: slow the campaigns down "
+                            + "and check their audience and unsubscribe links",
+                    complaintRate(names.stage(), tenant), COMPLAINT_RATE_PERCENT);
         }
     }
 
@@ -90,9 +103,30 @@ public final class Alerting extends Construct {
                 .build();
     }
 
+    /**
+     * Complaints as a share of delivered messages, per day, from the counts of the fleet's bounce listener and the
+     * delivery-events function (DeliveryMetrics); a day because reports come in hours after the mail. Feedback loops
+     * report only part of the complaints (Gmail sends none), so the true rate is higher: the threshold is the floor.
+     */
+    private static MathExpression complaintRate(String stage, String tenant) {
+        Map<String, String> dimensions = Map.of(DeliveryMetrics.STAGE_DIMENSION, stage, DeliveryMetrics.TENANT_DIMENSION, tenant);
+        Duration day = Duration.days(1);
+        return MathExpression.Builder.create()
+                .expression("IF(FILL(d, 0) >= " + COMPLAINT_RATE_MIN_DELIVERED + ", 100 * FILL(c, 0) / FILL(d, 0), 0)")
+                .usingMetrics(Map.of("d", count(DeliveryMetrics.metricName(DeliveryOutcome.DELIVERED), dimensions, day),
+                        "c", count(DeliveryMetrics.COMPLAINTS, dimensions, day)))
+                .label(tenant + " complaint rate %")
+                .period(day)
+                .build();
+    }
+
     private static Metric count(String name, Map<String, String> dimensions) {
+        return count(name, dimensions, Duration.hours(1));
+    }
+
+    private static Metric count(String name, Map<String, String> dimensions, Duration period) {
         return Metric.Builder.create().namespace(DeliveryMetrics.NAMESPACE).metricName(name).dimensionsMap(dimensions)
-                .statistic("Sum").period(Duration.hours(1)).build();
+                .statistic("Sum").period(period).build();
     }
 
     private static MetricOptions every(Duration period, String statistic) {

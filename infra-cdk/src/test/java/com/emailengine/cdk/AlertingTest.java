@@ -2,6 +2,7 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.emailengine.functions.feedback.DeliveryMetrics;
 import com.emailengine.functions.topology.FunctionDefinition;
 import com.emailengine.functions.topology.QueueDefinition;
 import com.emailengine.functions.topology.QueueTrigger;
@@ -64,6 +65,21 @@ class AlertingTest {
     }
 
     @Test
+    void eachTenantsComplaintRateRaisesAnAlarmFromTheComplaintsTheFleetCountsPerDay() {
+        for (String tenant : List.of("sos-expat", "ulixai")) {
+            Map<String, Object> alarm = prod.template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties",
+                    Map.of("AlarmName", "ee-prod-complaint-rate-" + tenant))).values().stream().findFirst()
+                    .map(r -> (Map<String, Object>) ((Map<String, Object>) r).get("Properties")).orElseThrow();
+            assertThat(alarm).containsEntry("Threshold", Alerting.COMPLAINT_RATE_PERCENT)
+                    .containsEntry("AlarmActions", List.of(Map.of("Ref", topic())));
+            String metrics = alarm.get("Metrics").toString();
+            assertThat(metrics).contains("MetricName=Delivered").contains("MetricName=" + DeliveryMetrics.COMPLAINTS)
+                    .contains("Name=Tenant, Value=" + tenant).contains("Name=Stage, Value=prod")
+                    .contains(">= " + Alerting.COMPLAINT_RATE_MIN_DELIVERED).contains("Period=86400");
+        }
+    }
+
+    @Test
     void aStuckConsumerRaisesABacklogAlarm() {
         for (QueueTrigger trigger : prod.topology.triggers()) {
             String queue = prod.logicalId("AWS::SQS::Queue", "QueueName", prod.names.queue(trigger.queue()));
@@ -78,7 +94,7 @@ class AlertingTest {
     void everyAlarmReportsBothTroubleAndRecovery() {
         prod.template.resourceCountIs("AWS::CloudWatch::Alarm",
                 prod.topology.queues().size() + prod.topology.functions().size() + prod.topology.triggers().size()
-                        + List.of("sos-expat", "ulixai").size());
+                        + 2 * List.of("sos-expat", "ulixai").size()); // a bounce-rate and a complaint-rate alarm per tenant
         assertThat(prod.propertiesOf("AWS::CloudWatch::Alarm")).allSatisfy(alarm -> {
             assertThat(alarm).containsEntry("AlarmActions", List.of(Map.of("Ref", topic())));
             assertThat(alarm).containsEntry("OKActions", List.of(Map.of("Ref", topic())));

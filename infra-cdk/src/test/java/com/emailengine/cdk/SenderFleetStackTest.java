@@ -133,7 +133,9 @@ class SenderFleetStackTest {
         assertThat(script).contains("EE_FLEET_NODE_ID=ee-prod-node-1", "EE_STAGE=prod", "EE_DKIM_KEY_DIR=/etc/email-engine/dkim",
                 "EE_QUEUE_URL_OUTBOUND_SOS_EXPAT=https://sqs.", "/ee-prod-outbound-sos-expat", "EE_QUEUE_URL_EVENTS=",
                 "systemctl enable --now email-engine-fleet", "amazon-cloudwatch-agent-ctl -a fetch-config",
-                "X-aws-ec2-metadata-token", "ee2026r._domainkey.mail.sos-expat.example.pem");
+                "X-aws-ec2-metadata-token", "ee2026r._domainkey.mail.sos-expat.example.pem",
+                // complaint counts reach CloudWatch through the agent's EMF listener
+                "EE_FLEET_EMF=127.0.0.1:25888", "EE_FLEET_EMF_LOG_GROUP=", "\"metrics_collected\":{\"emf\":{}}");
         Matcher addresses = Pattern.compile(SenderFleetStack.ADDRESSES_SETTING + "=(\\S+)").matcher(script);
         assertThat(addresses.find()).isTrue();
         assertThat(addresses.group(1).split(",")).containsExactlyElementsOf(plan.nodes().get(0).addresses().stream()

@@ -7,8 +7,10 @@ import com.emailengine.core.dns.MailRouteResolver;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.fleet.bounces.BounceListener;
 import com.emailengine.fleet.bounces.RawBounceArchive;
+import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
 import com.emailengine.fleet.metrics.FleetMetrics;
 import com.emailengine.fleet.metrics.MetricsEndpoint;
+import com.emailengine.functions.feedback.DeliveryMetrics;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.Log;
 import com.emailengine.functions.topology.ResourceNames;
@@ -19,9 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -125,12 +127,23 @@ public final class FleetNode implements AutoCloseable {
             }
         }
         if (settings.bounceAddress().isPresent()) {
-            Set<String> domains = cloud.config().tenants().all().stream().map(Tenant::returnPathDomain).collect(Collectors.toSet());
+            // Tenants keep their own return-path domains (a shared one could not say whose complaint a report is).
+            Map<String, String> tenantByDomain = cloud.config().tenants().all().stream().collect(Collectors.toMap(
+                    tenant -> tenant.returnPathDomain().toLowerCase(Locale.ROOT), Tenant::id, (first, second) -> first));
+            BounceListener.Complaints complaints = BounceListener.Complaints.UNCOUNTED;
+            Optional<CloudWatchAgentEmf> agent = CloudWatchAgentEmf.fromSettings(cloud.settings());
+            if (agent.isPresent()) {
+                extras.add(agent.get());
+                DeliveryMetrics cloudMetrics = new DeliveryMetrics(cloud.names().stage(), agent.get(), cloud.clock(),
+                        agent.get().logGroup());
+                complaints = cloudMetrics::countComplaint;
+            }
             RawBounceArchive archive = new RawBounceArchive(cloud.s3(),
                     cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),
                     cloud.queueUrls().url(SystemTopology.INBOUND_BOUNCES_QUEUE));
             try {
-                bounceListener = BounceListener.start(settings.bounceAddress().get(), domains, archive, metrics, cloud.clock(),
+                bounceListener = BounceListener.start(settings.bounceAddress().get(), tenantByDomain, complaints, archive, metrics,
+                        cloud.clock(),
                         cloud.config().tenants().all().getFirst().returnPathMx());
                 extras.add(bounceListener);
             } catch (IOException e) {

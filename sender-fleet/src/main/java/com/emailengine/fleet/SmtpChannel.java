@@ -14,7 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * One SMTP connection a source IP may keep open to one receiving host, reused for several messages
@@ -31,13 +36,14 @@ final class SmtpChannel implements AutoCloseable {
     private final int port;
     private final Duration timeout;
     private final ScheduledExecutorService watchdog;
-    private SMTPTransport transport;
+    private PipeliningTransport transport;
     private InetAddress target;
     private TlsPolicy tls;
-    private boolean utf8;
     private int sent;
     private Instant lastUsed = Instant.now();
     private volatile Socket socket;
+    /** The socket the dialogue runs over: {@link #socket}, or the TLS socket on it after STARTTLS. */
+    private volatile Socket wire;
     private volatile boolean deadlinePassed;
     private ScheduledFuture<?> armed;
 
@@ -53,9 +59,8 @@ final class SmtpChannel implements AutoCloseable {
     }
 
     /** The open transport if it goes to {@code address} with this TLS policy and may carry another message. */
-    SMTPTransport reusable(InetAddress address, TlsPolicy policy, boolean needsUtf8, int maxMessages) {
-        if (isOpen() && address.equals(target) && policy == tls && needsUtf8 == utf8
-                && sent < maxMessages) {
+    PipeliningTransport reusable(InetAddress address, TlsPolicy policy, int maxMessages) {
+        if (isOpen() && address.equals(target) && policy == tls && sent < maxMessages) {
             return transport;
         }
         close();
@@ -63,7 +68,7 @@ final class SmtpChannel implements AutoCloseable {
     }
 
     /** Opens a new connection (greeting, EHLO, STARTTLS when offered or required). */
-    SMTPTransport open(InetAddress address, TlsPolicy policy, boolean needsUtf8) throws MessagingException {
+    PipeliningTransport open(InetAddress address, TlsPolicy policy) throws MessagingException {
         close();
         Properties properties = new Properties();
         properties.put("mail.smtp.host", address.getHostAddress());
@@ -78,20 +83,14 @@ final class SmtpChannel implements AutoCloseable {
         // Receiving MTAs present certificates for names senders cannot check (RFC 7435 opportunistic security):
         // encrypt whenever offered, trust any certificate, never fall back to clear text where TLS is required.
         properties.put("mail.smtp.starttls.enable", "true");
-        properties.put("mail.smtp.ssl.trust", "*");
+        properties.put("mail.smtp.ssl.socketFactory", new RecordingTlsSocketFactory());
         properties.put("mail.smtp.ssl.checkserveridentity", "false");
         properties.put("mail.smtp.starttls.required", Boolean.toString(policy == TlsPolicy.REQUIRED));
-        if (needsUtf8) {
-            // A UTF-8 mailbox (RFC 6531) may only be named in MAIL FROM ... SMTPUTF8; Angus adds the parameter,
-            // when the server offers the extension, only with this set.
-            properties.put("mail.mime.allowutf8", "true");
-        }
         Session session = Session.getInstance(properties);
-        SMTPTransport opened = (SMTPTransport) session.getTransport("smtp");
+        PipeliningTransport opened = new PipeliningTransport(session, address.getHostAddress(), port, () -> wire);
         transport = opened;
         target = address;
         tls = policy;
-        utf8 = needsUtf8;
         sent = 0;
         opened.connect();
         return opened;
@@ -165,6 +164,7 @@ final class SmtpChannel implements AutoCloseable {
             }
         }
         socket = null;
+        wire = null;
     }
 
     /** Hands Angus plain sockets and remembers the last one, so the deadline can close it. */
@@ -174,6 +174,7 @@ final class SmtpChannel implements AutoCloseable {
         public Socket createSocket() {
             Socket created = new Socket();
             socket = created;
+            wire = created;
             return created;
         }
 
@@ -195,6 +196,81 @@ final class SmtpChannel implements AutoCloseable {
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
             throw new IOException("unconnected sockets only");
+        }
+    }
+
+    /**
+     * The TLS layer STARTTLS puts on the connection, remembered as the socket to write to. It trusts any
+     * certificate: receiving MTAs present certificates for names senders cannot check (RFC 7435).
+     */
+    private final class RecordingTlsSocketFactory extends SSLSocketFactory {
+
+        @Override
+        public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
+            Socket tls = TrustAnyCertificate.FACTORY.createSocket(plain, host, port, autoClose);
+            wire = tls;
+            return tls;
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return TrustAnyCertificate.FACTORY.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return TrustAnyCertificate.FACTORY.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            throw new IOException("TLS on an open connection only (STARTTLS)");
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            throw new IOException("TLS on an open connection only (STARTTLS)");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            throw new IOException("TLS on an open connection only (STARTTLS)");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+            throw new IOException("TLS on an open connection only (STARTTLS)");
+        }
+    }
+
+    /** One TLS context for every connection of the node. */
+    private static final class TrustAnyCertificate implements X509TrustManager {
+
+        static final SSLSocketFactory FACTORY = create();
+
+        private static SSLSocketFactory create() {
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {new TrustAnyCertificate()}, null);
+                return context.getSocketFactory();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("no TLS in this JVM", e);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            // a client never authenticates to us here
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // opportunistic TLS: any certificate encrypts as well as a trusted one
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
         }
     }
 }

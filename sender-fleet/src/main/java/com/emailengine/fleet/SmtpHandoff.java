@@ -2,25 +2,16 @@ package com.emailengine.fleet;
 
 import com.emailengine.core.dns.MailHost;
 import com.emailengine.core.throttle.TlsPolicy;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Hands a signed message to the receiving MX over SMTP with Angus Mail, on a {@link SmtpChannel} of the
- * chosen source address (reusing its open connection to the same host when it may carry another
- * message). The bytes go out exactly as signed ({@link SignedMessage}), so the DKIM signatures stay
- * valid; the envelope sender is set per message.
+ * Hands a signed message to the receiving MX over SMTP, on a {@link SmtpChannel} of the chosen source
+ * address (reusing its open connection to the same host when it may carry another message). The bytes go
+ * out exactly as signed, so the DKIM signatures stay valid; MAIL, RCPT and DATA are pipelined where the
+ * server offers it ({@link PipeliningTransport}).
  *
  * <p>Hosts are tried in preference order while they cannot be reached or refuse at connect with 4xx;
  * the first definite reply is the outcome, with the stage it came at. A failed transaction closes the
@@ -28,32 +19,40 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 public final class SmtpHandoff {
 
-    private static final Session PARSING = Session.getInstance(new Properties());
-
     /** The message and where it goes. */
     public record Envelope(String from, String recipient, byte[] signed, TlsPolicy tls, int maxMessagesPerConnection) {
     }
 
     SmtpReply deliver(SmtpChannel channel, List<MailHost> hosts, Envelope envelope, Instant deadline) {
-        SmtpReply last = new SmtpReply(0, "no mail host to try", "");
         channel.arm(deadline);
+        SmtpReply reply = null;
         try {
-            for (MailHost host : hosts) {
-                for (InetAddress address : host.addresses()) {
-                    Attempt attempt = attempt(channel, host.name(), address, envelope);
-                    last = attempt.reply();
-                    if (!attempt.failedBeforeTransaction()) {
-                        return last;
-                    }
-                }
-            }
-            return last;
+            reply = tryHosts(channel, hosts, envelope);
         } finally {
             if (channel.disarm()) {
                 channel.close();
-                last = new SmtpReply(0, "local: SMTP deadline reached (the message's claim ends)", last.mxHost());
+                if (reply != null && reply.code() == 0) {
+                    // The watchdog cut the connection; a reply that did arrive (even a late 250) stands as it came.
+                    reply = new SmtpReply(0, "local: SMTP deadline reached (the message's claim ends)", reply.mxHost(),
+                            reply.stage());
+                }
             }
         }
+        return reply;
+    }
+
+    private SmtpReply tryHosts(SmtpChannel channel, List<MailHost> hosts, Envelope envelope) {
+        SmtpReply last = new SmtpReply(0, "no mail host to try", "");
+        for (MailHost host : hosts) {
+            for (InetAddress address : host.addresses()) {
+                Attempt attempt = attempt(channel, host.name(), address, envelope);
+                last = attempt.reply();
+                if (!attempt.failedBeforeTransaction()) {
+                    return last;
+                }
+            }
+        }
+        return last;
     }
 
     /** @param failedBeforeTransaction no transaction started (unreachable, or refused at greeting): another host may serve */
@@ -61,8 +60,7 @@ public final class SmtpHandoff {
     }
 
     private Attempt attempt(SmtpChannel channel, String hostName, InetAddress address, Envelope envelope) {
-        boolean utf8 = !isAscii(envelope.from()) || !isAscii(envelope.recipient());
-        SMTPTransport transport = channel.reusable(address, envelope.tls(), utf8, envelope.maxMessagesPerConnection());
+        PipeliningTransport transport = channel.reusable(address, envelope.tls(), envelope.maxMessagesPerConnection());
         if (transport != null) {
             Attempt reused = send(channel, transport, hostName, envelope, true);
             if (reused != null) {
@@ -71,7 +69,7 @@ public final class SmtpHandoff {
             // The idle connection had been dropped by the server: open a fresh one below.
         }
         try {
-            transport = channel.open(address, envelope.tls(), utf8);
+            transport = channel.open(address, envelope.tls());
         } catch (MessagingException e) {
             int code = channel.lastCode();
             String response = channel.lastResponse();
@@ -85,62 +83,34 @@ public final class SmtpHandoff {
                 return new Attempt(new SmtpReply(0, "cannot reach " + hostName + " [" + address.getHostAddress() + "]: "
                         + rootMessage(e), hostName, SmtpStage.CONNECT), true);
             }
-            return new Attempt(new SmtpReply(code, lastLine(response), hostName, SmtpStage.CONNECT), true);
+            return new Attempt(new SmtpReply(code, PipeliningTransport.lastLine(response), hostName, SmtpStage.CONNECT), true);
         }
         return send(channel, transport, hostName, envelope, false);
     }
 
     /** Sends over an open transport; null when a reused connection turned out to be dead before any reply. */
-    private Attempt send(SmtpChannel channel, SMTPTransport transport, String hostName, Envelope envelope, boolean reused) {
-        try {
-            SignedMessage message = new SignedMessage(PARSING, envelope.signed(), envelope.from());
-            transport.sendMessage(message, new Address[] {new InternetAddress(envelope.recipient(), false)});
+    private Attempt send(SmtpChannel channel, PipeliningTransport transport, String hostName, Envelope envelope, boolean reused) {
+        boolean utf8 = !isAscii(envelope.from()) || !isAscii(envelope.recipient());
+        if (utf8 && !transport.supportsExtension("SMTPUTF8")) {
+            // RFC 6531 3.4: a UTF-8 address must not go to a server without SMTPUTF8; another MX may have it.
+            return new Attempt(new SmtpReply(0, "local: " + hostName + " does not offer SMTPUTF8, which "
+                    + envelope.recipient() + " needs (RFC 6531)", hostName, SmtpStage.CONNECT), true);
+        }
+        PipeliningTransport.Outcome outcome = transport.send(envelope.from(), envelope.recipient(), envelope.signed(), utf8,
+                hostName);
+        if (outcome.reply().accepted()) {
             channel.countSent();
-            return new Attempt(new SmtpReply(transport.getLastReturnCode(), lastLine(transport.getLastServerResponse()),
-                    hostName, SmtpStage.DATA), false);
-        } catch (SendFailedException e) {
+        } else {
             channel.close();
-            return new Attempt(rejection(e, transport, hostName), false);
-        } catch (MessagingException e) {
-            int code = transport.getLastReturnCode();
-            String response = transport.getLastServerResponse();
-            channel.close();
-            if (reused && (code <= 0 || response == null || response.isEmpty())) {
+            if (reused && !outcome.answered()) {
                 return null;
             }
-            if (code <= 0 || response == null) {
-                return new Attempt(new SmtpReply(0, "connection to " + hostName + " lost: " + rootMessage(e), hostName,
-                        SmtpStage.DATA), false);
-            }
-            return new Attempt(new SmtpReply(code, lastLine(response), hostName, SmtpStage.DATA), false);
         }
-    }
-
-    private static SmtpReply rejection(SendFailedException e, SMTPTransport transport, String hostName) {
-        for (Exception cause = e; cause != null; cause = cause instanceof MessagingException m ? m.getNextException() : null) {
-            if (cause instanceof SMTPSenderFailedException sender) {
-                return new SmtpReply(sender.getReturnCode(), lastLine(sender.getMessage()), hostName, SmtpStage.SENDER);
-            }
-            if (cause instanceof SMTPAddressFailedException address) {
-                return new SmtpReply(address.getReturnCode(), lastLine(address.getMessage()), hostName, SmtpStage.RECIPIENT);
-            }
-            if (cause instanceof SMTPSendFailedException send) {
-                return new SmtpReply(send.getReturnCode(), lastLine(send.getMessage()), hostName, SmtpStage.DATA);
-            }
-        }
-        return new SmtpReply(transport.getLastReturnCode(), lastLine(transport.getLastServerResponse()), hostName, SmtpStage.DATA);
+        return new Attempt(outcome.reply(), false);
     }
 
     private static boolean isAscii(String text) {
         return text.chars().allMatch(c -> c < 0x80);
-    }
-
-    private static String lastLine(String response) {
-        if (response == null) {
-            return "";
-        }
-        String[] lines = response.strip().split("\r?\n");
-        return lines[lines.length - 1].strip();
     }
 
     private static String rootMessage(Throwable e) {

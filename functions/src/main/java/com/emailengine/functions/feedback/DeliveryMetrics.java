@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Counts delivery outcomes per stage and tenant as CloudWatch metrics, written in the Embedded Metric Format:
  * one JSON log line per event, which CloudWatch Logs turns into metrics without an API call from the function
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html).
- * The bounce-rate alarms of infra-cdk are computed from these counts. A redelivered event is counted again; at
+ * The bounce-rate and complaint-rate alarms of infra-cdk are computed from these counts. A redelivered event is counted again; at
  * the alarm's volumes that error is negligible. Thread-safe.
  */
 public final class DeliveryMetrics {
@@ -25,14 +27,27 @@ public final class DeliveryMetrics {
     /** Setting that turns the metric lines off ({@code off}); on ({@code emf}) by default. */
     public static final String SETTING = "EE_METRICS";
 
+    /** Complaints (ARF feedback reports) received about a tenant's mail, counted by the fleet's bounce listener. */
+    public static final String COMPLAINTS = "Complaints";
+
     private final String stage;
-    private final PrintStream out;
+    private final Consumer<String> lines;
     private final Clock clock;
+    private final Optional<String> logGroup;
 
     public DeliveryMetrics(String stage, PrintStream out, Clock clock) {
+        this(stage, out::println, clock, Optional.empty());
+    }
+
+    /**
+     * @param lines    where each metric line goes: a Lambda's standard output, or the CloudWatch agent on a node
+     * @param logGroup the log group the CloudWatch agent writes the lines to (a Lambda's lines go to its own)
+     */
+    public DeliveryMetrics(String stage, Consumer<String> lines, Clock clock, Optional<String> logGroup) {
         this.stage = stage;
-        this.out = out;
+        this.lines = lines;
         this.clock = clock;
+        this.logGroup = logGroup;
     }
 
     /** The metric an outcome counts in: {@code Delivered}, {@code Deferred}, {@code Bounced}, {@code Expired}. */
@@ -42,18 +57,28 @@ public final class DeliveryMetrics {
     }
 
     public void count(DeliveryEvent event) {
-        String metric = metricName(event.outcome());
+        emit(metricName(event.outcome()), event.tenantId(), "message_id", event.messageId());
+    }
+
+    /** One complaint about {@code tenantId}'s mail; {@code report} names the stored feedback report. */
+    public void countComplaint(String tenantId, String report) {
+        emit(COMPLAINTS, tenantId, "report", report);
+    }
+
+    private void emit(String metric, String tenantId, String referenceName, String reference) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("_aws", Map.of(
-                "Timestamp", clock.millis(),
-                "CloudWatchMetrics", List.of(Map.of(
-                        "Namespace", NAMESPACE,
-                        "Dimensions", List.of(List.of(STAGE_DIMENSION, TENANT_DIMENSION)),
-                        "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("Timestamp", clock.millis());
+        logGroup.ifPresent(group -> metadata.put("LogGroupName", group));
+        metadata.put("CloudWatchMetrics", List.of(Map.of(
+                "Namespace", NAMESPACE,
+                "Dimensions", List.of(List.of(STAGE_DIMENSION, TENANT_DIMENSION)),
+                "Metrics", List.of(Map.of("Name", metric, "Unit", "Count")))));
+        line.put("_aws", metadata);
         line.put(STAGE_DIMENSION, stage);
-        line.put(TENANT_DIMENSION, event.tenantId());
+        line.put(TENANT_DIMENSION, tenantId);
         line.put(metric, 1);
-        line.put("message_id", event.messageId());
-        out.println(Json.write(line));
+        line.put(referenceName, reference);
+        lines.accept(Json.write(line));
     }
 }

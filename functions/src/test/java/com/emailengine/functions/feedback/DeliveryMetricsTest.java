@@ -44,6 +44,22 @@ class DeliveryMetricsTest {
     }
 
     @Test
+    void countsAComplaintUnderTheTenantWithTheReportItCameIn() throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        new DeliveryMetrics("prod", lines::add, Clock.fixed(NOW, ZoneOffset.UTC), java.util.Optional.of("/email-engine/prod/fleet"))
+                .countComplaint("ulixai", "raw/2026/11/25/r1.eml");
+
+        assertThat(lines).hasSize(1);
+        JsonNode line = new ObjectMapper().readTree(lines.getFirst());
+        assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0).path("Name").asText())
+                .isEqualTo(DeliveryMetrics.COMPLAINTS);
+        assertThat(line.path("Tenant").asText()).isEqualTo("ulixai");
+        assertThat(line.path("_aws").path("LogGroupName").asText()).isEqualTo("/email-engine/prod/fleet");
+        assertThat(line.path("Complaints").asInt()).isEqualTo(1);
+        assertThat(line.path("report").asText()).isEqualTo("raw/2026/11/25/r1.eml");
+    }
+
+    @Test
     void namesEachOutcomeInCloudWatchStyle() {
         assertThat(DeliveryMetrics.metricName(DeliveryOutcome.DELIVERED)).isEqualTo("Delivered");
         assertThat(DeliveryMetrics.metricName(DeliveryOutcome.EXPIRED)).isEqualTo("Expired");

@@ -22,6 +22,8 @@ record NodeBootScript(String region, Map<Integer, String> interfaces, String jar
     static final String DKIM_DIR = "/etc/email-engine/dkim";
     static final String ENV_FILE = "/etc/email-engine/fleet.env";
     static final String LOG_FILE = "/var/log/email-engine/fleet.log";
+    /** The CloudWatch agent's EMF listener (UDP), where the daemon sends its complaint counts. */
+    static final int EMF_PORT = 25888;
     /** What the CloudWatch agent's process check looks for on the command line. */
     static final String PROCESS_PATTERN = "email-engine-sender-fleet.jar";
 
@@ -82,12 +84,13 @@ record NodeBootScript(String region, Map<Integer, String> interfaces, String jar
     }
 
     /**
-     * Ships the daemon's log, and every minute reports whether the daemon's process runs (1 or 0) under a
+     * Ships the daemon's log, turns the metric lines the daemon sends to the EMF listener into CloudWatch metrics,
+     * and every minute reports whether the daemon's process runs (1 or 0) under a
      * series shared by all nodes (no host dimension), which the fleet's heartbeat alarm watches.
      */
     private String agentConfig() {
         return "{\"agent\":{\"omit_hostname\":true},"
-                + "\"logs\":{\"logs_collected\":{\"files\":{\"collect_list\":[{\"file_path\":\"" + LOG_FILE + "\","
+                + "\"logs\":{\"metrics_collected\":{\"emf\":{}},\"logs_collected\":{\"files\":{\"collect_list\":[{\"file_path\":\"" + LOG_FILE + "\","
                 + "\"log_group_name\":\"" + logGroup + "\",\"log_stream_name\":\"{instance_id}\"}]}}},"
                 + "\"metrics\":{\"namespace\":\"" + metricsNamespace + "\",\"metrics_collected\":{"
                 + "\"procstat\":[{\"pattern\":\"" + PROCESS_PATTERN + "\",\"measurement\":[\"pid_count\"],\"metrics_collection_interval\":60}]}}}";

@@ -5,6 +5,7 @@ import com.emailengine.cdk.DeploymentSettings;
 import com.emailengine.core.tenant.DkimSelector;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.fleet.FleetSettings;
+import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
 import com.emailengine.functions.runtime.Settings;
 import com.emailengine.functions.topology.QueueDefinition;
 import com.emailengine.functions.topology.ResourceNames;
@@ -110,6 +111,9 @@ public final class SenderFleetStack extends Stack {
         environment.put(ResourceNames.queueUrlSetting(SystemTopology.INBOUND_BOUNCES_QUEUE),
                 arns.queueUrl(names.queue(SystemTopology.INBOUND_BOUNCES_QUEUE)));
         environment.put(FleetSettings.DKIM_KEY_DIR, NodeBootScript.DKIM_DIR);
+        // Complaint counts reach CloudWatch through the agent's EMF listener, for the complaint-rate alarms.
+        environment.put(CloudWatchAgentEmf.SETTING, "127.0.0.1:" + NodeBootScript.EMF_PORT);
+        environment.put(CloudWatchAgentEmf.LOG_GROUP_SETTING, logGroup.getLogGroupName());
 
         List<PolicyStatement> statements = List.of(
                 allow(QUEUE_CONSUME, outboundArns),

@@ -6,12 +6,17 @@ import com.emailengine.fleet.FleetMain;
 import com.emailengine.fleet.FleetNode;
 import com.emailengine.fleet.FleetSettings;
 import com.emailengine.fleet.bounces.InboundBounce;
+import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.emailengine.core.json.Json;
 import com.emailengine.functions.runtime.Settings;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.adapters.SharedEmulators;
 import com.emailengine.local.cloud.LocalEmulators;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The daemon as {@code FleetMain} starts it from settings (what the EC2 boot script writes), with its
  * Prometheus endpoint read by curl and its bounce listener fed by swaks, both independent peers: a DSN to a
  * VERP address is stored raw in the raw-bounces bucket and announced on the inbound-bounces queue; mail for
- * any other domain is refused.
+ * any other domain is refused; an ARF complaint is counted for the CloudWatch agent (a UDP socket here).
  */
 @ExtendWith(SharedEmulators.class)
 class FleetDaemonTest {
@@ -41,6 +46,8 @@ class FleetDaemonTest {
     static Path work;
     private static FleetWorld world;
     private static FleetNode node;
+    /** Stands for the CloudWatch agent's EMF listener. */
+    private static DatagramSocket agent;
 
     @BeforeAll
     static void start(LocalEmulators emulators) throws Exception {
@@ -55,6 +62,9 @@ class FleetDaemonTest {
         settings.put(FleetSettings.ADDRESSES, "127.0.10.1, 127.0.10.2");
         settings.put(FleetSettings.METRICS, "127.0.9.90:0");
         settings.put(FleetSettings.BOUNCE_LISTENER, "127.0.9.25:0");
+        agent = new DatagramSocket(new InetSocketAddress("127.0.9.91", 0));
+        agent.setSoTimeout(5_000);
+        settings.put(CloudWatchAgentEmf.SETTING, "127.0.9.91:" + agent.getLocalPort());
         node = FleetMain.start(Settings.of(settings));
     }
 
@@ -65,6 +75,9 @@ class FleetDaemonTest {
         }
         if (world != null) {
             world.close();
+        }
+        if (agent != null) {
+            agent.close();
         }
     }
 
@@ -125,6 +138,56 @@ class FleetDaemonTest {
         String stored = world.stage().s3().getObjectAsBytes(r -> r.bucket(event.bucket()).key(event.key())).asUtf8String();
         assertThat(stored).contains("Final-Recipient: rfc822; ghost@gmail.test\r\n").contains("report-type=delivery-status");
         assertThat(node.metrics().bouncesReceived.value("dsn")).isEqualTo(1);
+    }
+
+    @Test
+    void countsAnArfComplaintAgainstTheTenantOfTheReturnPathDomainForTheCloudWatchAgent() throws Exception {
+        int port = node.bounceListener().orElseThrow().address().getPort();
+        Path arf = work.resolve("arf.eml");
+        Files.writeString(arf, String.join("\r\n",
+                "From: staff@hotmail.test",
+                "To: fbl@bounces.alpha.test",
+                "Subject: complaint about message from 127.0.10.1",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=feedback-report;",
+                "\tboundary=\"f1\"",
+                "",
+                "--f1",
+                "Content-Type: text/plain",
+                "",
+                "This is an email abuse report.",
+                "--f1",
+                "Content-Type: message/feedback-report",
+                "",
+                "Feedback-Type: abuse",
+                "User-Agent: JMRP/1.0",
+                "Version: 1",
+                "Source-IP: 127.0.10.1",
+                "--f1",
+                "Content-Type: message/rfc822",
+                "",
+                "From: news@alpha.test",
+                "Subject: hello",
+                "",
+                "body",
+                "--f1--",
+                ""), StandardCharsets.US_ASCII);
+
+        Run accepted = swaks(port, "fbl@bounces.alpha.test", arf);
+
+        assertThat(accepted.exit()).as(accepted.output()).isZero();
+        DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
+        agent.receive(packet);
+        JsonNode line = new ObjectMapper().readTree(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+        assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(0).path("Name").asText())
+                .isEqualTo("Complaints");
+        assertThat(line.path("Tenant").asText()).isEqualTo("alpha");
+        assertThat(line.path("Stage").asText()).isEqualTo("fdaemon");
+        assertThat(line.path("Complaints").asInt()).isEqualTo(1);
+        List<String> announced = world.stage().drain(SystemTopology.INBOUND_BOUNCES_QUEUE);
+        assertThat(announced).hasSize(1);
+        assertThat(Json.read(announced.getFirst(), InboundBounce.class).kind()).isEqualTo("arf");
+        assertThat(line.path("report").asText()).isEqualTo(Json.read(announced.getFirst(), InboundBounce.class).key());
     }
 
     private record Run(int exit, String output) {

@@ -17,16 +17,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The SMTP server behind the tenants' return-path MX ({@code mx.bounces.<domain>}): it takes mail for the
  * return-path domains only (DSNs to VERP addresses, ARF complaint reports, auto-replies), keeps each message
  * raw through a {@link RawBounceArchive} and answers 250 once it is stored and announced. Anything for
  * another domain is refused (550 5.7.1, no relaying). It parses nothing: classification is the bounce
- * parser's job. Each connection runs on a virtual thread.
+ * parser's job — except that an ARF report (a complaint) is counted at once against the tenant whose
+ * return-path domain received it, because the complaint-rate alarm must not wait for a parser.
+ * Each connection runs on a virtual thread.
  */
 public final class BounceListener implements AutoCloseable {
+
+    /** Where complaints are counted (CloudWatch through the agent on a node). */
+    @FunctionalInterface
+    public interface Complaints {
+        Complaints UNCOUNTED = (tenantId, report) -> { };
+
+        void received(String tenantId, String report);
+    }
 
     /** RFC 3461 DSNs and ARF reports are small; a large message here is not a bounce. */
     static final int MAX_MESSAGE = 10 * 1024 * 1024;
@@ -34,32 +45,36 @@ public final class BounceListener implements AutoCloseable {
     private static final Duration IDLE = Duration.ofMinutes(2);
 
     private final ServerSocket server;
-    private final Set<String> domains;
+    private final Map<String, String> tenantByDomain;
+    private final Complaints complaints;
     private final RawBounceArchive archive;
     private final FleetMetrics metrics;
     private final Clock clock;
     private final String hostName;
     private volatile boolean closed;
 
-    private BounceListener(ServerSocket server, Set<String> domains, RawBounceArchive archive, FleetMetrics metrics, Clock clock,
-                           String hostName) {
+    private BounceListener(ServerSocket server, Map<String, String> tenantByDomain, Complaints complaints, RawBounceArchive archive,
+                           FleetMetrics metrics, Clock clock, String hostName) {
         this.server = server;
-        this.domains = domains;
+        this.tenantByDomain = tenantByDomain;
+        this.complaints = complaints;
         this.archive = archive;
         this.metrics = metrics;
         this.clock = clock;
         this.hostName = hostName;
     }
 
-    /** @param domains the return-path domains whose mail is taken (lower case) */
-    public static BounceListener start(InetSocketAddress address, Set<String> domains, RawBounceArchive archive,
-                                       FleetMetrics metrics, Clock clock, String hostName) throws IOException {
+    /** @param tenantByDomain the return-path domains whose mail is taken (lower case), each with its tenant */
+    public static BounceListener start(InetSocketAddress address, Map<String, String> tenantByDomain, Complaints complaints,
+                                       RawBounceArchive archive, FleetMetrics metrics, Clock clock, String hostName)
+            throws IOException {
         ServerSocket server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(address, 100);
-        BounceListener listener = new BounceListener(server, Set.copyOf(domains), archive, metrics, clock, hostName);
+        BounceListener listener = new BounceListener(server, Map.copyOf(tenantByDomain), complaints, archive, metrics, clock,
+                hostName);
         Thread.ofVirtual().name("ee-bounces-accept").start(listener::accept);
-        Log.info("fleet", "bounce listener on " + listener.address() + " for " + domains);
+        Log.info("fleet", "bounce listener on " + listener.address() + " for " + tenantByDomain.keySet());
         return listener;
     }
 
@@ -134,6 +149,9 @@ public final class BounceListener implements AutoCloseable {
                         try {
                             InboundBounce kept = archive.keep(message, mailFrom, recipients, clientIp, clock.instant());
                             metrics.bouncesReceived.inc(kept.kind());
+                            if (kept.kind().equals("arf")) {
+                                countComplaint(kept);
+                            }
                             reply(out, "250 2.0.0 stored as " + kept.key());
                         } catch (RuntimeException e) {
                             Log.warn("fleet", "bounce not stored, sender told to retry: " + e);
@@ -161,11 +179,23 @@ public final class BounceListener implements AutoCloseable {
     }
 
     private boolean accepts(String recipient) {
+        return recipient.equalsIgnoreCase("postmaster") || tenantOf(recipient).isPresent();
+    }
+
+    private Optional<String> tenantOf(String recipient) {
         int at = recipient.lastIndexOf('@');
-        if (at < 0) {
-            return recipient.equalsIgnoreCase("postmaster");
-        }
-        return domains.contains(recipient.substring(at + 1).toLowerCase(Locale.ROOT));
+        return at < 0 ? Optional.empty() : Optional.ofNullable(tenantByDomain.get(recipient.substring(at + 1).toLowerCase(Locale.ROOT)));
+    }
+
+    /** Once per tenant the report was addressed to; a failure to count never refuses the report. */
+    private void countComplaint(InboundBounce report) {
+        report.recipients().stream().map(this::tenantOf).flatMap(Optional::stream).distinct().forEach(tenant -> {
+            try {
+                complaints.received(tenant, report.key());
+            } catch (RuntimeException e) {
+                Log.warn("fleet", "complaint of " + tenant + " not counted: " + e);
+            }
+        });
     }
 
     private static String path(String argument) {
