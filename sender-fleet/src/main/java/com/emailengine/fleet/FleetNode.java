@@ -130,14 +130,16 @@ public final class FleetNode implements AutoCloseable {
             // Tenants keep their own return-path domains (a shared one could not say whose complaint a report is).
             Map<String, String> tenantByDomain = cloud.config().tenants().all().stream().collect(Collectors.toMap(
                     tenant -> tenant.returnPathDomain().toLowerCase(Locale.ROOT), Tenant::id, (first, second) -> first));
-            BounceListener.Complaints complaints = BounceListener.Complaints.UNCOUNTED;
+            IpComplaints ipComplaints = new IpComplaints(new SendingQuotas(cloud.dynamoDb(),
+                    cloud.names().table(SystemTopology.FLEET_STATE_TABLE)), policy, cloud.config().tenants(), cloud.clock());
             Optional<CloudWatchAgentEmf> agent = CloudWatchAgentEmf.fromSettings(cloud.settings());
-            if (agent.isPresent()) {
-                extras.add(agent.get());
-                DeliveryMetrics cloudMetrics = new DeliveryMetrics(cloud.names().stage(), agent.get(), cloud.clock(),
-                        agent.get().logGroup());
-                complaints = cloudMetrics::countComplaint;
-            }
+            agent.ifPresent(extras::add);
+            Optional<DeliveryMetrics> cloudMetrics = agent.map(a -> new DeliveryMetrics(cloud.names().stage(), a, cloud.clock(),
+                    a.logGroup()));
+            BounceListener.Complaints complaints = complaint -> {
+                ipComplaints.count(complaint);
+                cloudMetrics.ifPresent(m -> m.countComplaint(complaint.tenantId(), complaint.report()));
+            };
             RawBounceArchive archive = new RawBounceArchive(cloud.s3(),
                     cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),
                     cloud.queueUrls().url(SystemTopology.INBOUND_BOUNCES_QUEUE));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.emailengine.fleet.FleetMain;
 import com.emailengine.fleet.FleetNode;
 import com.emailengine.fleet.FleetSettings;
+import com.emailengine.fleet.SendingQuotas;
 import com.emailengine.fleet.bounces.InboundBounce;
 import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The daemon as {@code FleetMain} starts it from settings (what the EC2 boot script writes), with its
  * Prometheus endpoint read by curl and its bounce listener fed by swaks, both independent peers: a DSN to a
  * VERP address is stored raw in the raw-bounces bucket and announced on the inbound-bounces queue; mail for
- * any other domain is refused; an ARF complaint is counted for the CloudWatch agent (a UDP socket here).
+ * any other domain is refused; an ARF complaint is counted for the CloudWatch agent (a UDP socket here) and in the
+ * warm-up record of the sending IP it names.
  */
 @ExtendWith(SharedEmulators.class)
 class FleetDaemonTest {
@@ -141,7 +145,7 @@ class FleetDaemonTest {
     }
 
     @Test
-    void countsAnArfComplaintAgainstTheTenantOfTheReturnPathDomainForTheCloudWatchAgent() throws Exception {
+    void countsAnArfComplaintForTheTenantsCloudWatchAlarmAndTheWarmupOfTheSourceIp() throws Exception {
         int port = node.bounceListener().orElseThrow().address().getPort();
         Path arf = work.resolve("arf.eml");
         Files.writeString(arf, String.join("\r\n",
@@ -188,6 +192,10 @@ class FleetDaemonTest {
         assertThat(announced).hasSize(1);
         assertThat(Json.read(announced.getFirst(), InboundBounce.class).kind()).isEqualTo("arf");
         assertThat(line.path("report").asText()).isEqualTo(Json.read(announced.getFirst(), InboundBounce.class).key());
+        SendingQuotas quotas = new SendingQuotas(world.stage().dynamoDb(), world.stage().names().table(SystemTopology.FLEET_STATE_TABLE));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(quotas.dayStats("127.0.10.1", today).complaints()).isEqualTo(1);
+        assertThat(quotas.dayStats("127.0.10.2", today).complaints()).isZero();
     }
 
     private record Run(int exit, String output) {

@@ -31,12 +31,22 @@ import java.util.Optional;
  */
 public final class BounceListener implements AutoCloseable {
 
-    /** Where complaints are counted (CloudWatch through the agent on a node). */
+    /** Where complaints are counted: CloudWatch through the agent on a node, and the sending IP's warm-up. */
     @FunctionalInterface
     public interface Complaints {
-        Complaints UNCOUNTED = (tenantId, report) -> { };
+        Complaints UNCOUNTED = complaint -> { };
 
-        void received(String tenantId, String report);
+        void received(Complaint complaint);
+    }
+
+    /**
+     * One complaint about a tenant's mail.
+     *
+     * @param report   the key of the stored report
+     * @param sourceIp the sending address the report names, if any
+     * @param reporter the domain of the report's envelope sender (which provider's feedback loop), may be empty
+     */
+    public record Complaint(String tenantId, String report, Optional<String> sourceIp, String reporter) {
     }
 
     /** RFC 3461 DSNs and ARF reports are small; a large message here is not a bounce. */
@@ -150,7 +160,8 @@ public final class BounceListener implements AutoCloseable {
                             InboundBounce kept = archive.keep(message, mailFrom, recipients, clientIp, clock.instant());
                             metrics.bouncesReceived.inc(kept.kind());
                             if (kept.kind().equals("arf")) {
-                                countComplaint(kept);
+                                FeedbackReport.read(message).filter(FeedbackReport::complaint)
+                                        .ifPresent(report -> countComplaint(kept, report));
                             }
                             reply(out, "250 2.0.0 stored as " + kept.key());
                         } catch (RuntimeException e) {
@@ -188,10 +199,12 @@ public final class BounceListener implements AutoCloseable {
     }
 
     /** Once per tenant the report was addressed to; a failure to count never refuses the report. */
-    private void countComplaint(InboundBounce report) {
-        report.recipients().stream().map(this::tenantOf).flatMap(Optional::stream).distinct().forEach(tenant -> {
+    private void countComplaint(InboundBounce stored, FeedbackReport report) {
+        int at = stored.mailFrom().lastIndexOf('@');
+        String reporter = at < 0 ? "" : stored.mailFrom().substring(at + 1).toLowerCase(Locale.ROOT);
+        stored.recipients().stream().map(this::tenantOf).flatMap(Optional::stream).distinct().forEach(tenant -> {
             try {
-                complaints.received(tenant, report.key());
+                complaints.received(new Complaint(tenant, stored.key(), report.sourceIp(), reporter));
             } catch (RuntimeException e) {
                 Log.warn("fleet", "complaint of " + tenant + " not counted: " + e);
             }

@@ -1,0 +1,43 @@
+package com.emailengine.fleet.bounces;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two fields of an ARF feedback report (RFC 5965) the fleet acts on before any parser runs: the
+ * {@code Feedback-Type} (is it a complaint?) and the {@code Source-IP} (which of our addresses sent the
+ * reported message, so its warm-up sees the complaint). Read from the raw report, case-insensitively.
+ *
+ * @param feedbackType lower case, e.g. {@code abuse}, {@code fraud}, {@code not-spam}, {@code auth-failure}
+ * @param sourceIp     the address the reported message came from, when the report names it
+ */
+public record FeedbackReport(String feedbackType, Optional<String> sourceIp) {
+
+    private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:[ \\t]*([A-Za-z-]+)");
+    private static final Pattern SOURCE_IP = Pattern.compile("(?im)^Source-IP:[ \\t]*\\[?([0-9A-Fa-f:.]+)\\]?[ \\t]*$");
+
+    /** The report's fields, or empty when the message has no feedback-report part (no Feedback-Type). */
+    public static Optional<FeedbackReport> read(byte[] message) {
+        // ISO-8859-1 maps every byte to one char, so a stray 8-bit byte cannot break the header lines.
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        Matcher type = FEEDBACK_TYPE.matcher(text);
+        if (!type.find()) {
+            return Optional.empty();
+        }
+        Matcher ip = SOURCE_IP.matcher(text);
+        return Optional.of(new FeedbackReport(type.group(1).toLowerCase(Locale.ROOT),
+                ip.find() ? Optional.of(ip.group(1)) : Optional.empty()));
+    }
+
+    /**
+     * A recipient complained: {@code abuse} (marked as spam) or {@code fraud} (marked as phishing). Not
+     * {@code not-spam}, nor the machine reports that share the format ({@code auth-failure}: DMARC failure
+     * reports, RFC 6591; {@code virus}; {@code other}).
+     */
+    public boolean complaint() {
+        return feedbackType.equals("abuse") || feedbackType.equals("fraud");
+    }
+}
