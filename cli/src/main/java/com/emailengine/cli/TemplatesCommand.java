@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -60,6 +61,10 @@ final class TemplatesCommand {
         @Option(names = "--api", description = "the engine's API (default: ${DEFAULT-VALUE}, the local cloud)",
                 defaultValue = "http://127.0.0.1:8080")
         String api;
+
+        @Option(names = "--region", description = "sign requests with SigV4 for this AWS region (the API's operator routes "
+                + "need AWS IAM; default: the region of an execute-api URL, none for the local cloud)")
+        String region;
 
         @Option(names = "--language", description = "the language the templates are written in (default: the tenant's)")
         String language;
@@ -103,17 +108,34 @@ final class TemplatesCommand {
             if (inlineCss) {
                 uri.append("&inline_css=true");
             }
+            URI target = URI.create(uri.toString());
+            byte[] body;
+            try {
+                body = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            Map<String, String> headers = Map.of("content-type", type);
+            Optional<String> signingRegion = ApiSigV4.region(target, region);
+            if (signingRegion.isPresent()) {
+                headers = ApiSigV4.signedHeaders("POST", target, headers, body, signingRegion.get(), ApiSigV4.credentials());
+            }
+            headers.forEach(request::header);
             HttpResponse<String> response;
             try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-                response = http.send(HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofMinutes(2))
-                        .header("content-type", type).POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot reach the API at " + api + " (" + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is the engine running?", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
+            }
+            if (response.statusCode() == 403 && signingRegion.isEmpty()) {
+                throw new IllegalArgumentException(file.getFileName() + ": the API answered 403: its operator routes need "
+                        + "SigV4; give --region (and AWS credentials allowed by the ee-<stage>-operator-api policy)");
             }
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalArgumentException(file.getFileName() + ": the API answered " + response.statusCode() + ": " + message(response.body()));

@@ -48,6 +48,8 @@ public final class EmailEngineStack extends Stack {
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("base URL of the HTTP API").build();
         CfnOutput.Builder.create(this, "AlertTopic").value(alerting.topic().getTopicArn()).build();
+        CfnOutput.Builder.create(this, "OperatorApiPolicy").value(api.operatorPolicy().getManagedPolicyArn())
+                .description("attach to operators: it allows the operator routes of the API (SigV4)").build();
         CfnOutput.Builder.create(this, "ConfigBucket")
                 .value(buckets.bucket(SystemTopology.CONFIG_BUCKET).getBucketName())
                 .description("configuration files under " + CONFIG_PREFIX + " (" + Settings.CONFIG_PREFIX + ")").build();

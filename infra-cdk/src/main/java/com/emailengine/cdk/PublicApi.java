@@ -1,9 +1,12 @@
 package com.emailengine.cdk;
 
 import com.emailengine.functions.topology.ResourceNames;
+import com.emailengine.functions.topology.RouteAccess;
 import com.emailengine.functions.topology.RouteDefinition;
 import com.emailengine.functions.topology.SystemTopology;
+import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
@@ -11,12 +14,18 @@ import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 /**
  * The HTTP API with every route of the topology, each integrated (payload format 2.0, the
  * {@code APIGatewayV2HTTPEvent} the handlers take) with its function's alias. One auto-deployed
  * {@code $default} stage, throttled so that a runaway client cannot flood the queues behind it.
+ *
+ * <p>Contact sources reach the ingest route with their own keys, checked by the handler. Every other route is an
+ * operator's and needs AWS IAM (SigV4): the managed policy {@code ee-<stage>-operator-api} allows exactly those
+ * routes, to be attached to the operators' users or roles. Nothing else can create, send or delete a template.
  */
 public final class PublicApi extends Construct {
 
@@ -26,6 +35,7 @@ public final class PublicApi extends Construct {
 
     private final HttpApi api;
     private final HttpStage stage;
+    private final ManagedPolicy operatorPolicy;
 
     public PublicApi(Construct scope, String id, SystemTopology topology, ResourceNames names, Functions functions) {
         super(scope, id);
@@ -41,14 +51,35 @@ public final class PublicApi extends Construct {
                 .build());
         // One integration per function, shared by its routes (the templates API serves nine routes from one function).
         java.util.Map<String, HttpLambdaIntegration> integrations = new java.util.HashMap<>();
+        HttpIamAuthorizer iam = new HttpIamAuthorizer();
+        List<String> operatorRoutes = new ArrayList<>();
         for (RouteDefinition route : topology.routes()) {
-            api.addRoutes(AddRoutesOptions.builder()
+            AddRoutesOptions.Builder options = AddRoutesOptions.builder()
                     .path(route.path())
                     .methods(List.of(HttpMethod.valueOf(route.method())))
                     .integration(integrations.computeIfAbsent(route.function(), function ->
-                            new HttpLambdaIntegration(function + "-" + route.method(), functions.get(function).alias())))
-                    .build());
+                            new HttpLambdaIntegration(function + "-" + route.method(), functions.get(function).alias())));
+            if (route.access() == RouteAccess.OPERATOR) {
+                options.authorizer(iam);
+                operatorRoutes.add(api.arnForExecuteApi(route.method(), executeApiPath(route.path()), stage.getStageName()));
+            }
+            api.addRoutes(options.build());
         }
+        operatorPolicy = ManagedPolicy.Builder.create(this, "operator-api")
+                .managedPolicyName("ee-" + names.stage() + "-operator-api")
+                .description("Calls the operator routes of the Email-Engine API (" + names.stage() + ") with SigV4")
+                .statements(List.of(PolicyStatement.Builder.create().actions(List.of("execute-api:Invoke"))
+                        .resources(operatorRoutes).build()))
+                .build();
+    }
+
+    /** A path parameter matches any one segment in an execute-api ARN as a wildcard does. */
+    static String executeApiPath(String path) {
+        return path.replaceAll("\\{[^}/]+}", "*");
+    }
+
+    public ManagedPolicy operatorPolicy() {
+        return operatorPolicy;
     }
 
     public String url() {

@@ -2,7 +2,9 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.emailengine.functions.topology.RouteAccess;
 import com.emailengine.functions.topology.RouteDefinition;
+import com.emailengine.functions.topology.SystemTopology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,42 @@ class PublicApiTest {
                     "Principal", "apigateway.amazonaws.com",
                     "SourceArn", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of("/*/*" + route.path()))))));
         }
+    }
+
+    @Test
+    void operatorRoutesNeedAwsIamAndOnlyTheIngestRouteIsLeftToItsSourceKeys() {
+        for (RouteDefinition route : prod.topology.routes()) {
+            String expected = route.access() == RouteAccess.OPERATOR ? "AWS_IAM" : "NONE";
+            Map<String, Object> properties = prod.propertiesOf("AWS::ApiGatewayV2::Route").stream()
+                    .filter(r -> route.routeKey().equals(r.get("RouteKey"))).findFirst().orElseThrow();
+            assertThat(properties.getOrDefault("AuthorizationType", "NONE")).as(route.routeKey()).isEqualTo(expected);
+        }
+        assertThat(prod.topology.routes()).filteredOn(r -> r.access() == RouteAccess.SOURCE_KEY)
+                .extracting(RouteDefinition::routeKey).containsExactly("POST " + SystemTopology.INGEST_ROUTE_PATH);
+    }
+
+    @Test
+    void theOperatorPolicyAllowsInvokingExactlyTheOperatorRoutes() {
+        Map<String, Object> policy = prod.propertiesOf("AWS::IAM::ManagedPolicy").stream()
+                .filter(p -> "ee-prod-operator-api".equals(p.get("ManagedPolicyName"))).findFirst().orElseThrow();
+        List<?> statements = (List<?>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement");
+        assertThat(statements).hasSize(1);
+        Map<?, ?> statement = (Map<?, ?>) statements.getFirst();
+        assertThat(statement.get("Action")).isEqualTo("execute-api:Invoke");
+        List<?> resources = (List<?>) statement.get("Resource");
+        List<RouteDefinition> operatorRoutes = prod.topology.routes().stream().filter(r -> r.access() == RouteAccess.OPERATOR).toList();
+        assertThat(resources).hasSize(operatorRoutes.size());
+        String rendered = resources.toString();
+        for (RouteDefinition route : operatorRoutes) {
+            assertThat(rendered).contains("/$default/" + route.method() + PublicApi.executeApiPath(route.path()));
+        }
+        assertThat(rendered).doesNotContain(SystemTopology.INGEST_ROUTE_PATH).doesNotContain("/{");
+    }
+
+    @Test
+    void aPathParameterBecomesOneWildcardSegmentInTheExecuteApiArn() {
+        assertThat(PublicApi.executeApiPath("/api/v2/templates/{tenant}/{key}/versions/{version}"))
+                .isEqualTo("/api/v2/templates/*/*/versions/*");
     }
 
     @Test

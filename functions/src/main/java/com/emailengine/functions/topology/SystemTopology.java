@@ -130,7 +130,7 @@ public record SystemTopology(
                         List.of(ResourceUse.writes(CONTACTS_TABLE))),
                 new FunctionDefinition(TEMPLATES_FUNCTION, TemplatesApiHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty(),
                         templatesUses));
-        List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION),
+        List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION, RouteAccess.SOURCE_KEY),
                 new RouteDefinition("POST", TEMPLATES_PATH, TEMPLATES_FUNCTION),
                 new RouteDefinition("GET", TEMPLATES_PATH, TEMPLATES_FUNCTION),
                 new RouteDefinition("GET", TEMPLATE_PATH, TEMPLATES_FUNCTION),
