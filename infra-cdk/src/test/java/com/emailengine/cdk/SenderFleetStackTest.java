@@ -3,11 +3,15 @@ package com.emailengine.cdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emailengine.cdk.fleet.FleetPlan;
+import com.emailengine.cdk.fleet.InterfacePlan;
 import com.emailengine.cdk.fleet.NodePlan;
 import com.emailengine.cdk.fleet.SenderFleetStack;
+import com.emailengine.fleet.Ec2AddressMover;
+import com.emailengine.fleet.FleetSettings;
 import com.emailengine.functions.topology.QueueDefinition;
 import com.emailengine.functions.topology.SystemTopology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
 class SenderFleetStackTest {
+
+    /** The condition that narrows a node's Elastic IP permissions to its stage's addresses. */
+    private static final Map<String, Object> STAGE_ELASTIC_IPS = Map.of("StringEquals",
+            Map.of("ec2:ResourceTag/" + Ec2AddressMover.STAGE_TAG, "prod"));
 
     private final ProdStack prod = ProdStack.get();
     private final TemplateJson fleet = prod.fleetJson;
@@ -140,6 +148,16 @@ class SenderFleetStackTest {
         assertThat(addresses.find()).isTrue();
         assertThat(addresses.group(1).split(",")).containsExactlyElementsOf(plan.nodes().get(0).addresses().stream()
                 .map(a -> a.privateIp()).toList());
+        for (InterfacePlan eni : plan.nodes().get(0).interfaces()) {
+            String id = ownInterfaces.stream().filter(i -> i.startsWith(node + "interface" + eni.deviceIndex())).findFirst().orElseThrow();
+            assertThat(script).contains("{" + id + "}=" + String.join(",", eni.addresses().stream().map(a -> a.privateIp()).toList()));
+        }
+        Matcher interfaces = Pattern.compile(FleetSettings.INTERFACES + "=(\\S+)").matcher(script);
+        assertThat(interfaces.find()).isTrue();
+        assertThat(interfaces.group(1).split(";")).hasSize(2);
+        assertThat(script).contains(FleetSettings.ADDRESSES_PER_INTERFACE + "=10");
+        // amazon-ec2-net-utils configures moved addresses; the daemon needs no network administration.
+        assertThat(script).contains("AmbientCapabilities=CAP_NET_BIND_SERVICE").doesNotContain("CAP_NET_ADMIN");
         assertThat(script.length()).as("user data limit is 16 KB").isLessThan(16 * 1024);
     }
 
@@ -149,14 +167,20 @@ class SenderFleetStackTest {
             assertThat(fleet.statementsOfRole(role)).isNotEmpty().allSatisfy(statement -> {
                 assertThat(TemplateJson.list(statement.get("Action"))).allSatisfy(a -> assertThat((String) a).doesNotContain("*"));
                 List<Object> resources = TemplateJson.list(statement.get("Resource"));
-                if (resources.contains("*")) {
+                if (resources.contains("*") && statement.get("Action").equals("cloudwatch:PutMetricData")) {
                     // PutMetricData has no resource-level permission: the namespace condition narrows it.
-                    assertThat(statement.get("Action")).isEqualTo("cloudwatch:PutMetricData");
                     assertThat(statement.get("Condition")).isEqualTo(Map.of("StringEquals",
                             Map.of("cloudwatch:namespace", SenderFleetStack.METRICS_NAMESPACE)));
+                } else if (resources.contains("*")) {
+                    // Nor do EC2's Describe actions; they only read.
+                    assertThat(TemplateJson.list(statement.get("Action"))).containsExactlyInAnyOrder("ec2:DescribeAddresses",
+                            "ec2:DescribeNetworkInterfaces");
                 }
                 if (render(resources).contains(":instance/*")) {
                     assertThat(statement.get("Condition").toString()).contains("ec2:InstanceProfile");
+                }
+                if (render(resources).contains(":elastic-ip/*")) {
+                    assertThat(statement.get("Condition")).isEqualTo(STAGE_ELASTIC_IPS);
                 }
             });
         }
@@ -173,6 +197,116 @@ class SenderFleetStackTest {
             assertThat(attachable).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith(prefix + "interface"));
             assertThat(attachable).hasSize(node.interfaces().size());
         }
+    }
+
+    @Test
+    void aNodeMayMoveAddressesOnlyOntoItsOwnInterfacesAndOnlyTheStagesElasticIps() {
+        for (NodePlan node : plan.nodes()) {
+            String prefix = "node" + node.number();
+            String role = fleet.resources("AWS::IAM::Role").keySet().stream().filter(id -> id.startsWith(prefix + "role")).findFirst().orElseThrow();
+            List<Map<String, Object>> statements = fleet.statementsOfRole(role);
+
+            Set<String> assignable = idsGranted(statements, "ec2:AssignPrivateIpAddresses");
+            assertThat(assignable).hasSize(node.interfaces().size()).allSatisfy(id -> assertThat(id).startsWith(prefix + "interface"));
+            List<Map<String, Object>> associating = granting(statements, "ec2:AssociateAddress");
+            assertThat(associating).allSatisfy(statement -> {
+                if (render(statement.get("Resource")).contains(":elastic-ip/")) {
+                    assertThat(TemplateJson.list(statement.get("Resource"))).singleElement()
+                            .satisfies(eips -> assertThat(render(eips)).endsWith(":elastic-ip/*"));
+                    assertThat(statement.get("Condition")).isEqualTo(STAGE_ELASTIC_IPS);
+                } else {
+                    assertThat(TemplateJson.referencedIds(statement.get("Resource"))).isEqualTo(assignable);
+                }
+            });
+            assertThat(associating).extracting(s -> render(s.get("Resource")).contains(":elastic-ip/*")).containsExactlyInAnyOrder(true, false);
+            assertThat(granting(statements, "ec2:DescribeAddresses")).singleElement()
+                    .satisfies(statement -> assertThat(statement.get("Resource")).isEqualTo("*"));
+            assertThat(granting(statements, "ec2:DescribeNetworkInterfaces")).singleElement()
+                    .satisfies(statement -> assertThat(statement.get("Resource")).isEqualTo("*"));
+            assertThat(granting(statements, "ec2:UnassignPrivateIpAddresses")).as("reassignment needs no unassign").isEmpty();
+            assertThat(statements).flatExtracting(s -> TemplateJson.list(s.get("Action"))).filteredOn(a -> ((String) a).startsWith("ec2:"))
+                    .containsOnly("ec2:AttachNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:AssociateAddress",
+                            "ec2:DescribeAddresses", "ec2:DescribeNetworkInterfaces");
+        }
+    }
+
+    @Test
+    void everyElasticIpCarriesTheTagsTheMoverFindsItBy() {
+        Map<String, String> privateIpOfEip = new HashMap<>();
+        for (Map<String, Object> association : fleet.propertiesOf("AWS::EC2::EIPAssociation")) {
+            privateIpOfEip.put(TemplateJson.referencedIds(association.get("AllocationId")).iterator().next(),
+                    (String) association.get("PrivateIpAddress"));
+        }
+        assertThat(privateIpOfEip).hasSize(100);
+        fleet.resources("AWS::EC2::EIP").forEach((id, eip) -> {
+            Map<Object, Object> tags = TemplateJson.list(TemplateJson.properties(eip).get("Tags")).stream().map(SenderFleetStackTest::map)
+                    .collect(Collectors.toMap(tag -> tag.get("Key"), tag -> tag.get("Value")));
+            assertThat(tags).as("tags of %s", id).containsEntry(Ec2AddressMover.PRIVATE_IP_TAG, privateIpOfEip.get(id))
+                    .containsEntry(Ec2AddressMover.STAGE_TAG, "prod");
+        });
+    }
+
+    @Test
+    void everyNodeRolesInlinePoliciesFitIamsLimitOnceIdsAreResolved() {
+        // IAM allows a role 10,240 characters of inline policy (white space not counted). Resolved with
+        // identifiers as long as real ones, a node's policies must fit; the stage's 100 Elastic IPs are
+        // therefore granted by tag, not listed (their ARNs alone would add about 7,500 characters).
+        for (String role : fleet.resources("AWS::IAM::Role").keySet()) {
+            StringBuilder policies = new StringBuilder();
+            for (Map<String, Object> policy : fleet.resources("AWS::IAM::Policy").values()) {
+                Map<String, Object> props = TemplateJson.properties(policy);
+                if (TemplateJson.list(props.get("Roles")).contains(Map.of("Ref", role))) {
+                    policies.append(resolved(props.get("PolicyDocument")));
+                }
+            }
+            assertThat(policies.toString().replaceAll("\\s", "").length()).as("inline policies of %s", role).isLessThan(10_240 * 3 / 4);
+        }
+    }
+
+    /** A template value as the JSON IAM would see: pseudo parameters and resource ids at realistic lengths. */
+    private static String resolved(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.get("Fn::Join") instanceof List<?> join) {
+                String joined = ((List<?>) join.get(1)).stream().map(SenderFleetStackTest::text).collect(Collectors.joining((String) join.get(0)));
+                return "\"" + joined + "\"";
+            }
+            if (map.size() == 1 && (map.containsKey("Ref") || map.containsKey("Fn::GetAtt"))) {
+                return "\"" + text(value) + "\"";
+            }
+            return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + resolved(e.getValue())).collect(Collectors.joining(",", "{", "}"));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SenderFleetStackTest::resolved).collect(Collectors.joining(",", "[", "]"));
+        }
+        return "\"" + value + "\"";
+    }
+
+    private static String text(Object part) {
+        if (part instanceof Map<?, ?> map && map.get("Ref") instanceof String ref) {
+            return switch (ref) {
+                case "AWS::Partition" -> "aws";
+                case "AWS::Region" -> "ap-southeast-2";
+                case "AWS::AccountId" -> "123456789012";
+                case "AWS::URLSuffix" -> "amazonaws.com";
+                default -> ref.contains("interface") ? "eni-0123456789abcdef0" : "x".repeat(120);
+            };
+        }
+        if (part instanceof Map<?, ?> map && map.containsKey("Fn::GetAtt")) {
+            return "x".repeat(120);
+        }
+        if (part instanceof Map<?, ?> || part instanceof List<?>) {
+            return resolved(part);
+        }
+        return String.valueOf(part);
+    }
+
+    private static List<Map<String, Object>> granting(List<Map<String, Object>> statements, String action) {
+        return statements.stream().filter(s -> TemplateJson.list(s.get("Action")).contains(action)).toList();
+    }
+
+    private static Set<String> idsGranted(List<Map<String, Object>> statements, String action) {
+        return granting(statements, action).stream().flatMap(s -> TemplateJson.referencedIds(s.get("Resource")).stream())
+                .collect(Collectors.toSet());
     }
 
     @Test

@@ -77,8 +77,14 @@ public final class FleetNode implements AutoCloseable {
     }
 
     private void boot(FleetSettings settings, FunctionDependencies cloud, MessageSigner signer, DeliveryPolicy policy) {
+        // On EC2 (the boot script names the node's interfaces) addresses move between nodes; locally they never do.
+        AddressMover mover = settings.interfaces().<AddressMover>map(layout -> Ec2AddressMover.create(cloud.settings(), layout))
+                .orElseGet(() -> new LocalAddressMover(BindCheck.SOCKET));
+        if (mover instanceof AutoCloseable closeable) {
+            extras.add(closeable);
+        }
         keeper = LeaseKeeper.create(cloud.dynamoDb(), cloud.names().table(SystemTopology.FLEET_STATE_TABLE),
-                cloud.config().tenants(), policy, settings, metrics, cloud.clock(), scheduler);
+                cloud.config().tenants(), policy, settings, metrics, cloud.clock(), scheduler, mover, BindCheck.SOCKET);
         keeper.tick();
         long heartbeat = Math.max(1000, settings.ipLease().toMillis() / 3);
         scheduler.scheduleWithFixedDelay(keeper::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How a fleet node runs, read from the same {@link Settings} as the functions.
@@ -21,9 +22,12 @@ import java.util.Optional;
  * @param addresses     the node's home addresses (its own interfaces); empty: every pool address is home
  * @param ipLease       how long an IP lease lasts without a heartbeat (renewed every third of it): a dead node's
  *                      IPs move to another node within this plus one heartbeat
- * @param takeover      whether the node takes over the IPs of dead nodes (those it can bind)
+ * @param takeover      whether the node takes over the IPs of dead nodes (those it can bind, or move here)
  * @param metricsAddress where to serve Prometheus metrics ({@code /metrics}); empty: not served
  * @param bounceAddress where the bounce listener accepts DSN and ARF mail; empty: not started
+ * @param interfaces    on EC2, the node's sending interfaces with their home addresses and the per-interface
+ *                      address limit: addresses move onto them on takeover and back on return ({@link Ec2AddressMover});
+ *                      empty: addresses never move (the local cloud)
  */
 public record FleetSettings(
         String nodeId,
@@ -39,7 +43,8 @@ public record FleetSettings(
         Duration ipLease,
         boolean takeover,
         Optional<InetSocketAddress> metricsAddress,
-        Optional<InetSocketAddress> bounceAddress) {
+        Optional<InetSocketAddress> bounceAddress,
+        Optional<NodeInterfaces> interfaces) {
 
     public static final String NODE_ID = "EE_FLEET_NODE_ID";
     public static final String DNS_RESOLVER = "EE_DNS_RESOLVER";
@@ -56,12 +61,16 @@ public record FleetSettings(
     public static final String METRICS = "EE_FLEET_METRICS";
     /** {@code host:port} of the bounce listener, or {@code off}. */
     public static final String BOUNCE_LISTENER = "EE_FLEET_BOUNCE_LISTENER";
+    /** On EC2: the node's sending interfaces and their home addresses, {@code eni-…=IP,IP;eni-…=IP} (the CDK fleet stack writes it). */
+    public static final String INTERFACES = "EE_FLEET_INTERFACES";
+    /** On EC2: how many private addresses one interface of the instance type carries, primary included. */
+    public static final String ADDRESSES_PER_INTERFACE = "EE_FLEET_ADDRESSES_PER_INTERFACE";
 
     /** Defaults of a node without these settings: leases of 30 s, taking over dead nodes' IPs, no endpoints. */
     public FleetSettings(String nodeId, String dnsResolver, int smtpPort, Duration smtpTimeout, int maxInFlight,
                          int receiveWaitSeconds, Duration lease, RetrySchedule retry, Path dkimKeyDir) {
         this(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry, dkimKeyDir, List.of(),
-                Duration.ofSeconds(30), true, Optional.empty(), Optional.empty());
+                Duration.ofSeconds(30), true, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** SQS's longest long poll (ReceiveMessage WaitTimeSeconds): 20 seconds. */
@@ -81,26 +90,31 @@ public record FleetSettings(
         addresses = List.copyOf(addresses);
         Objects.requireNonNull(metricsAddress, "metricsAddress");
         Objects.requireNonNull(bounceAddress, "bounceAddress");
+        Objects.requireNonNull(interfaces, "interfaces");
+        if (interfaces.isPresent() && !interfaces.get().home().equals(Set.copyOf(addresses))) {
+            throw new IllegalArgumentException("settings " + INTERFACES + " and " + ADDRESSES
+                    + " must list the same addresses: the interfaces carry exactly the node's home addresses");
+        }
     }
 
     public FleetSettings withAddresses(List<String> home) {
         return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
-                dkimKeyDir, home, ipLease, takeover, metricsAddress, bounceAddress);
+                dkimKeyDir, home, ipLease, takeover, metricsAddress, bounceAddress, interfaces);
     }
 
     public FleetSettings withIpLease(Duration ttl) {
         return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
-                dkimKeyDir, addresses, ttl, takeover, metricsAddress, bounceAddress);
+                dkimKeyDir, addresses, ttl, takeover, metricsAddress, bounceAddress, interfaces);
     }
 
     public FleetSettings withMetrics(InetSocketAddress address) {
         return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
-                dkimKeyDir, addresses, ipLease, takeover, Optional.of(address), bounceAddress);
+                dkimKeyDir, addresses, ipLease, takeover, Optional.of(address), bounceAddress, interfaces);
     }
 
     public FleetSettings withBounceListener(InetSocketAddress address) {
         return new FleetSettings(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry,
-                dkimKeyDir, addresses, ipLease, takeover, metricsAddress, Optional.of(address));
+                dkimKeyDir, addresses, ipLease, takeover, metricsAddress, Optional.of(address), interfaces);
     }
 
     public static FleetSettings from(Settings settings) {
@@ -124,7 +138,10 @@ public record FleetSettings(
                 Duration.ofSeconds(number(IP_LEASE, settings.get(IP_LEASE).orElse("30"), 6, 3600)),
                 settings.get(TAKEOVER).map(v -> bool(TAKEOVER, v)).orElse(true),
                 settings.get(METRICS).flatMap(v -> endpoint(METRICS, v)),
-                settings.get(BOUNCE_LISTENER).flatMap(v -> endpoint(BOUNCE_LISTENER, v)));
+                settings.get(BOUNCE_LISTENER).flatMap(v -> endpoint(BOUNCE_LISTENER, v)),
+                settings.get(INTERFACES).filter(v -> !v.isBlank()).map(v -> NodeInterfaces.parse(INTERFACES, v,
+                        number(ADDRESSES_PER_INTERFACE, settings.get(ADDRESSES_PER_INTERFACE).orElseThrow(() -> new IllegalArgumentException(
+                                "setting " + ADDRESSES_PER_INTERFACE + " is required with " + INTERFACES)), 1, 100))));
     }
 
     private static boolean bool(String key, String value) {

@@ -42,6 +42,12 @@ final class FleetArns {
         return stack.formatArn(ArnComponents.builder().service("ec2").resource("network-interface").resourceName(id).build());
     }
 
+    /** Any Elastic IP: the statement narrows it by the stage tag (listing each one's ARN outgrows the role policy). */
+    String anyElasticIp() {
+        return stack.formatArn(ArnComponents.builder().service("ec2").resource("elastic-ip").resourceName("*")
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME).build());
+    }
+
     /** Any instance: the attach statement narrows it by instance profile. */
     String anyInstance() {
         return stack.formatArn(ArnComponents.builder().service("ec2").resource("instance").resourceName("*")

@@ -21,7 +21,13 @@ import java.util.List;
  * </ul>
  *
  * For 100 addresses on c7g.large (3 interfaces x 10 addresses, 2 interfaces for sending): 5 nodes x 2
- * interfaces x 10 addresses. The subnet is the /24 holding every address (widened if they span more), in
+ * interfaces x 10 addresses.
+ *
+ * <p>Takeover room: when a node dies, the others move its addresses onto their own interfaces, into free
+ * slots only ({@link #takeoverRoom}). A plan that fills every interface — 100 addresses on c7g.large does —
+ * leaves none: the dead node's addresses then wait, unleased, for its Auto Scaling group to replace it (a few
+ * minutes; the new instance attaches the same interfaces). Each interface's first address is its primary
+ * address, which EC2 never moves, so at most a node's secondary addresses can be taken over. The subnet is the /24 holding every address (widened if they span more), in
  * a /16 VPC: all sending addresses share one subnet and so one Availability Zone, the price of fixed
  * addresses (an interface cannot leave its subnet); an outage there delays mail, which waits in SQS.
  */
@@ -62,6 +68,22 @@ public record FleetPlan(InstanceCapacity capacity, List<NodePlan> nodes, String 
             nodes.add(new NodePlan(n + 1, interfaces));
         }
         return new FleetPlan(capacity, nodes, subnet.cidr(), subnet.vpcCidr());
+    }
+
+    /** Address slots left free on a node's sending interfaces: where it can take addresses of a dead node. */
+    public int freeSlots(NodePlan node) {
+        return node.interfaces().stream().mapToInt(i -> capacity.addressesPerInterface() - i.addresses().size()).sum();
+    }
+
+    /**
+     * How many of a dead node's addresses the surviving nodes can take over: its secondary addresses (a
+     * primary stays with its interface), as far as the others' free slots reach. The rest wait for the
+     * node's replacement.
+     */
+    public int takeoverRoom(NodePlan dead) {
+        int movable = dead.addresses().size() - dead.interfaces().size();
+        int free = nodes.stream().filter(n -> n != dead).mapToInt(this::freeSlots).sum();
+        return Math.min(movable, free);
     }
 
     public int addressCount() {

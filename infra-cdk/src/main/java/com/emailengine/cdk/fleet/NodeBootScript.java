@@ -1,8 +1,10 @@
 package com.emailengine.cdk.fleet;
 
+import com.emailengine.fleet.FleetSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The user data of a sender node: attach the node's sending interfaces (the previous instance of the
@@ -10,12 +12,24 @@ import java.util.Map;
  * the DKIM keys, write the daemon's settings, start it under systemd and ship its log. Values may be CDK
  * tokens; they are rendered into the script at deploy time.
  *
- * @param interfaces   network interface id by device index
- * @param dkimSecrets  secret ARN by key file name ({@code <selector>._domainkey.<domain>.pem})
- * @param environment  the daemon's settings, written to its environment file
+ * <p>The daemon learns its interfaces from the settings written here ({@code EE_FLEET_INTERFACES}: each
+ * interface's id and home addresses; {@code EE_FLEET_ADDRESSES_PER_INTERFACE}: the instance type's limit), so
+ * that on takeover it can move another node's address onto one of them. The OS side of a move is
+ * amazon-ec2-net-utils' job, not the daemon's: its per-interface refresh timer (about once a minute) adds an
+ * address that EC2 moved onto the interface, with its source-routing rule, and removes one moved away. So the
+ * service keeps only CAP_NET_BIND_SERVICE; it never needs CAP_NET_ADMIN.
+ *
+ * @param interfaces            the sending interfaces, in device order
+ * @param addressesPerInterface the instance type's private addresses per interface, primary included
+ * @param dkimSecrets           secret ARN by key file name ({@code <selector>._domainkey.<domain>.pem})
+ * @param environment           the daemon's other settings, written to its environment file
  */
-record NodeBootScript(String region, Map<Integer, String> interfaces, String jarS3Url, Map<String, String> dkimSecrets,
-                      Map<String, String> environment, String logGroup, String metricsNamespace) {
+record NodeBootScript(String region, List<Interface> interfaces, int addressesPerInterface, String jarS3Url,
+                      Map<String, String> dkimSecrets, Map<String, String> environment, String logGroup, String metricsNamespace) {
+
+    /** A sending interface: where it is attached, its id (a token until deploy) and the addresses planned on it. */
+    record Interface(int deviceIndex, String id, List<String> addresses) {
+    }
 
     static final String INSTALL_DIR = "/opt/email-engine";
     static final String JAR = INSTALL_DIR + "/email-engine-sender-fleet.jar";
@@ -42,7 +56,7 @@ record NodeBootScript(String region, Map<Integer, String> interfaces, String jar
         lines.add("  done");
         lines.add("  echo \"could not attach $1\" >&2; return 1");
         lines.add("}");
-        interfaces.forEach((device, id) -> lines.add("attach '" + id + "' " + device));
+        interfaces.forEach(eni -> lines.add("attach '" + eni.id() + "' " + eni.deviceIndex()));
         // amazon-ec2-net-utils brings attached interfaces and their secondary addresses up, with a route table per interface.
         lines.add("sleep 20");
         lines.add("id email-engine >/dev/null 2>&1 || useradd --system --home-dir " + INSTALL_DIR + " --shell /sbin/nologin email-engine");
@@ -54,6 +68,9 @@ record NodeBootScript(String region, Map<Integer, String> interfaces, String jar
                 + " && find " + DKIM_DIR + " -type f -exec chmod 600 {} +");
         lines.add("cat > " + ENV_FILE + " <<'ENV'");
         environment.forEach((key, value) -> lines.add(key + "=" + value));
+        lines.add(FleetSettings.INTERFACES + "=" + interfaces.stream()
+                .map(eni -> eni.id() + "=" + String.join(",", eni.addresses())).collect(Collectors.joining(";")));
+        lines.add(FleetSettings.ADDRESSES_PER_INTERFACE + "=" + addressesPerInterface);
         lines.add("ENV");
         lines.add("cat > /etc/systemd/system/email-engine-fleet.service <<'UNIT'");
         lines.add("[Unit]");
@@ -64,7 +81,8 @@ record NodeBootScript(String region, Map<Integer, String> interfaces, String jar
         lines.add("User=email-engine");
         lines.add("EnvironmentFile=" + ENV_FILE);
         lines.add("ExecStart=/usr/bin/java -XX:+UseZGC -XX:MaxRAMPercentage=75 -jar " + JAR);
-        // The bounce listener takes port 25; nothing else of root is needed.
+        // The bounce listener takes port 25; nothing else of root is needed (addresses moved here on takeover are
+        // configured by amazon-ec2-net-utils, see above).
         lines.add("AmbientCapabilities=CAP_NET_BIND_SERVICE");
         lines.add("Restart=always");
         lines.add("RestartSec=5");

@@ -138,8 +138,8 @@ public final class SenderFleetStack extends Stack {
         SenderNode previous = null;
         for (NodePlan node : plan.nodes()) {
             String name = "ee-" + settings.stage() + "-node-" + node.number();
-            SenderNode sender = new SenderNode(this, "node-" + node.number(), new SenderNode.NodeSpec(name, node, network, arns,
-                    getRegion(), imageId, settings.fleetInstance().instanceType(), jar.getS3ObjectUrl(), dkimSecrets,
+            SenderNode sender = new SenderNode(this, "node-" + node.number(), new SenderNode.NodeSpec(name, settings.stage(), node, network,
+                    arns, getRegion(), imageId, settings.fleetInstance(), jar.getS3ObjectUrl(), dkimSecrets,
                     environment, logGroup.getLogGroupName(), statements));
             if (previous != null) {
                 // One node at a time: a deployment that replaces nodes never takes two down together.
@@ -160,7 +160,7 @@ public final class SenderFleetStack extends Stack {
                         .statistic("Minimum").period(Duration.minutes(5)).build(), "heartbeat");
 
         CfnOutput.Builder.create(this, "SendingAddresses").value(Integer.toString(plan.addressCount()))
-                .description("sending addresses (Elastic IPs tagged ee:private-ip, ee:ehlo, ee:tenant) on "
+                .description("sending addresses (Elastic IPs tagged ee:private-ip, ee:stage, ee:ehlo, ee:tenant) on "
                         + plan.nodes().size() + " x " + settings.fleetInstance().instanceType()).build();
     }
 

@@ -1,5 +1,6 @@
 package com.emailengine.cdk.fleet;
 
+import com.emailengine.fleet.Ec2AddressMover;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,11 @@ import software.constructs.Construct;
  * group (replaced when it fails a health check, replaced one node at a time when its launch template
  * changes), and at boot it attaches its interfaces, which its role allows for exactly these interfaces.
  * The Elastic IPs are retained when the stack is deleted.
+ *
+ * <p>When a node dies, the others take its leases over and move its addresses onto their own interfaces
+ * (sender-fleet's {@code Ec2AddressMover}); the home node moves them back when it returns. Its role may
+ * assign addresses to, and associate Elastic IPs with, only its own interfaces, and only the stage's Elastic
+ * IPs, found by their tags.
  */
 final class SenderNode extends Construct {
 
@@ -42,7 +48,7 @@ final class SenderNode extends Construct {
         super(scope, id);
         this.name = spec.name();
         FleetNetwork network = spec.network();
-        Map<Integer, String> interfaceIds = new LinkedHashMap<>();
+        List<NodeBootScript.Interface> bootInterfaces = new ArrayList<>();
         List<String> interfaceArns = new ArrayList<>();
         List<Construct> addressing = new ArrayList<>();
         for (InterfacePlan plan : spec.plan().interfaces()) {
@@ -58,14 +64,17 @@ final class SenderNode extends Construct {
                     .description(name + " sending interface " + plan.deviceIndex())
                     .tags(List.of(tag("Name", name + "-eth" + plan.deviceIndex())))
                     .build();
-            interfaceIds.put(plan.deviceIndex(), eni.getRef());
+            bootInterfaces.add(new NodeBootScript.Interface(plan.deviceIndex(), eni.getRef(),
+                    plan.addresses().stream().map(SendingAddressPlan::privateIp).toList()));
             interfaceArns.add(spec.arns().networkInterface(eni.getRef()));
             for (SendingAddressPlan address : plan.addresses()) {
                 String suffix = address.privateIp().replace('.', '-');
                 CfnEIP eip = CfnEIP.Builder.create(this, "eip-" + suffix)
                         .domain("vpc")
+                        // The mover finds an address's Elastic IP by these two tags (DescribeAddresses filters).
                         .tags(List.of(tag("Name", address.ehloName()), tag("ee:tenant", address.tenantId()),
-                                tag("ee:private-ip", address.privateIp()), tag("ee:ehlo", address.ehloName())))
+                                tag(Ec2AddressMover.PRIVATE_IP_TAG, address.privateIp()), tag(Ec2AddressMover.STAGE_TAG, spec.stage()),
+                                tag("ee:ehlo", address.ehloName())))
                         .build();
                 eip.applyRemovalPolicy(RemovalPolicy.RETAIN);
                 eip.addDependency(network.gatewayAttachment());
@@ -96,13 +105,14 @@ final class SenderNode extends Construct {
                 .resources(List.of(spec.arns().anyInstance()))
                 .conditions(Map.of("ArnEquals", Map.of("ec2:InstanceProfile", profile.getAttrArn())))
                 .build());
+        addressMoves(spec, interfaceArns);
 
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
         environment.put(SenderFleetStack.NODE_ID_SETTING, name);
         environment.put(SenderFleetStack.ADDRESSES_SETTING, String.join(",",
                 spec.plan().addresses().stream().map(SendingAddressPlan::privateIp).toList()));
-        NodeBootScript script = new NodeBootScript(spec.region(), interfaceIds, spec.jarS3Url(), spec.dkimSecrets(),
-                environment, spec.logGroup(), SenderFleetStack.METRICS_NAMESPACE);
+        NodeBootScript script = new NodeBootScript(spec.region(), bootInterfaces, spec.capacity().addressesPerInterface(),
+                spec.jarS3Url(), spec.dkimSecrets(), environment, spec.logGroup(), SenderFleetStack.METRICS_NAMESPACE);
         UserData userData = UserData.forLinux();
         script.commands().forEach(userData::addCommands);
 
@@ -110,7 +120,7 @@ final class SenderNode extends Construct {
                 .launchTemplateName(name)
                 .launchTemplateData(CfnLaunchTemplate.LaunchTemplateDataProperty.builder()
                         .imageId(spec.imageId())
-                        .instanceType(spec.instanceType())
+                        .instanceType(spec.capacity().instanceType())
                         .iamInstanceProfile(CfnLaunchTemplate.IamInstanceProfileProperty.builder().arn(profile.getAttrArn()).build())
                         .userData(Fn.base64(userData.render()))
                         .metadataOptions(CfnLaunchTemplate.MetadataOptionsProperty.builder()
@@ -144,6 +154,30 @@ final class SenderNode extends Construct {
         addressing.forEach(group.getNode()::addDependency);
     }
 
+    /**
+     * What taking an address over needs, and no more: put a secondary address on one of this node's own
+     * interfaces (EC2 authorizes the interface named in the request, the one the address goes to) and
+     * associate its Elastic IP there. No UnassignPrivateIpAddresses: reassignment takes the address from the
+     * other interface. The Elastic IPs are narrowed by the stage tag rather than listed: 100 allocation ARNs
+     * alone would fill most of the 10,240 characters IAM allows a role's inline policies.
+     */
+    private void addressMoves(NodeSpec spec, List<String> interfaceArns) {
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:AssignPrivateIpAddresses", "ec2:AssociateAddress"))
+                .resources(interfaceArns)
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:AssociateAddress"))
+                .resources(List.of(spec.arns().anyElasticIp()))
+                .conditions(Map.of("StringEquals", Map.of("ec2:ResourceTag/" + Ec2AddressMover.STAGE_TAG, spec.stage())))
+                .build());
+        // Describe actions have no resource-level permissions: IAM accepts only "*" for them.
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ec2:DescribeAddresses", "ec2:DescribeNetworkInterfaces"))
+                .resources(List.of("*"))
+                .build());
+    }
+
     private static CfnTag tag(String key, String value) {
         return CfnTag.builder().key(key).value(value).build();
     }
@@ -161,8 +195,8 @@ final class SenderNode extends Construct {
     }
 
     /** What a node is built from. */
-    record NodeSpec(String name, NodePlan plan, FleetNetwork network, FleetArns arns, String region, String imageId,
-                    String instanceType, String jarS3Url, Map<String, String> dkimSecrets, Map<String, String> environment,
+    record NodeSpec(String name, String stage, NodePlan plan, FleetNetwork network, FleetArns arns, String region, String imageId,
+                    InstanceCapacity capacity, String jarS3Url, Map<String, String> dkimSecrets, Map<String, String> environment,
                     String logGroup, List<PolicyStatement> statements) {
     }
 }

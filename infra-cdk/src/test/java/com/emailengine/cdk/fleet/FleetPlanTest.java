@@ -79,6 +79,30 @@ class FleetPlanTest {
     }
 
     @Test
+    void hundredAddressesOnC7gLargeFillEveryInterfaceSoNoSurvivorCanTakeADeadNodesAddressesOver() {
+        FleetPlan plan = FleetPlan.of(prodTenants(), InstanceCapacity.of("c7g.large"));
+        assertThat(plan.nodes()).allSatisfy(node -> {
+            assertThat(plan.freeSlots(node)).isZero();
+            assertThat(plan.takeoverRoom(node)).isZero();
+        });
+    }
+
+    @Test
+    void freeSlotsOnTheSurvivorsBoundHowManyOfADeadNodesSecondaryAddressesMove() throws IOException {
+        // 90 addresses on 5 c7g.large: 18 per node (interfaces of 10 and 8), 2 free slots each; of a dead node's
+        // 18 addresses 2 are primaries, 16 could move, the 4 survivors hold 8 of them.
+        FleetPlan ninety = FleetPlan.of(tenantsWithPools("10.30.5.10-10.30.5.54", "10.30.5.60-10.30.5.104"), InstanceCapacity.of("c7g.large"));
+        assertThat(ninety.addressCount()).isEqualTo(90);
+        assertThat(ninety.nodes()).allSatisfy(node -> {
+            assertThat(ninety.freeSlots(node)).isEqualTo(2);
+            assertThat(ninety.takeoverRoom(node)).isEqualTo(8);
+        });
+        // 100 on 3 c7g.xlarge (15 per interface): 34/33/33 addresses, 11-12 free slots each.
+        FleetPlan xlarge = FleetPlan.of(prodTenants(), InstanceCapacity.of("c7g.xlarge"));
+        assertThat(xlarge.nodes()).extracting(xlarge::takeoverRoom).containsExactly(24, 23, 23);
+    }
+
+    @Test
     void addressesAcrossSeveralSlash24sWidenTheSubnet() throws IOException {
         FleetPlan plan = FleetPlan.of(tenantsWithPools("10.30.4.10-10.30.4.20", "10.30.7.10-10.30.7.20"), InstanceCapacity.of("c7g.large"));
         assertThat(plan.subnetCidr()).isEqualTo("10.30.4.0/22");

@@ -61,6 +61,41 @@ class FleetSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(FleetSettings.RETRY_FIRST_DELAY);
     }
 
+    @Test
+    void onEc2ReadsTheNodesSendingInterfacesWithTheirHomeAddressesAndTheInstanceTypesLimit() {
+        Map<String, String> ec2 = with(FleetSettings.ADDRESSES, "10.20.1.10,10.20.1.15,10.20.1.20");
+        ec2.put(FleetSettings.INTERFACES, "eni-0a1b2c3d4e5f60718=10.20.1.10,10.20.1.15;eni-0f1e2d3c4b5a69788=10.20.1.20");
+        ec2.put(FleetSettings.ADDRESSES_PER_INTERFACE, "10");
+
+        FleetSettings settings = FleetSettings.from(Settings.of(ec2));
+
+        assertThat(settings.interfaces()).hasValueSatisfying(layout -> {
+            assertThat(layout.ids()).containsExactly("eni-0a1b2c3d4e5f60718", "eni-0f1e2d3c4b5a69788");
+            assertThat(layout.interfaces().getFirst().home()).containsExactly("10.20.1.10", "10.20.1.15");
+            assertThat(layout.addressesPerInterface()).isEqualTo(10);
+        });
+        assertThat(FleetSettings.from(Settings.of(LOCAL)).interfaces()).as("locally addresses never move").isEmpty();
+    }
+
+    @Test
+    void interfacesWithoutTheirLimitOrNotCarryingExactlyTheHomeAddressesAreRefusedNamingTheSettings() {
+        Map<String, String> noLimit = with(FleetSettings.ADDRESSES, "10.20.1.10");
+        noLimit.put(FleetSettings.INTERFACES, "eni-0a1b2c3d=10.20.1.10");
+        assertThatThrownBy(() -> FleetSettings.from(Settings.of(noLimit)))
+                .hasMessageContaining(FleetSettings.ADDRESSES_PER_INTERFACE).hasMessageContaining(FleetSettings.INTERFACES);
+
+        Map<String, String> mismatch = with(FleetSettings.ADDRESSES, "10.20.1.10,10.20.1.11");
+        mismatch.put(FleetSettings.INTERFACES, "eni-0a1b2c3d=10.20.1.10");
+        mismatch.put(FleetSettings.ADDRESSES_PER_INTERFACE, "10");
+        assertThatThrownBy(() -> FleetSettings.from(Settings.of(mismatch)))
+                .hasMessageContaining(FleetSettings.INTERFACES).hasMessageContaining(FleetSettings.ADDRESSES);
+
+        Map<String, String> malformed = with(FleetSettings.ADDRESSES, "10.20.1.10");
+        malformed.put(FleetSettings.INTERFACES, "ens6=10.20.1.10");
+        malformed.put(FleetSettings.ADDRESSES_PER_INTERFACE, "10");
+        assertThatThrownBy(() -> FleetSettings.from(Settings.of(malformed))).hasMessageContaining(FleetSettings.INTERFACES);
+    }
+
     private static Map<String, String> with(String key, String value) {
         Map<String, String> settings = new HashMap<>(LOCAL);
         settings.put(key, value);
