@@ -50,7 +50,7 @@ class ApiSigV4Test {
         assertThat(authorization).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/").contains("/eu-west-3/execute-api/aws4_request");
         Map<String, String> headers = new LinkedHashMap<>(signed);
         headers.remove("Authorization");
-        assertThat(botocoreAuthorization("POST", uri, headers, body, "eu-west-3")).isEqualTo(authorization);
+        assertThat(authorization).endsWith(botocoreSignature("POST", uri, headers, body, "eu-west-3"));
     }
 
     @Test
@@ -89,8 +89,8 @@ class ApiSigV4Test {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("the API answered 403");
     }
 
-    /** What botocore's SigV4Auth writes for the request, at the time the Java signer stamped on it. */
-    private static String botocoreAuthorization(String method, URI uri, Map<String, String> headers, byte[] body, String region)
+    /** The signed headers and signature botocore's SigV4Auth computes for the request, at the Java signer's time. */
+    private static String botocoreSignature(String method, URI uri, Map<String, String> headers, byte[] body, String region)
             throws Exception {
         String script = String.join("\n",
                 "import json, sys",
@@ -104,9 +104,12 @@ class ApiSigV4Test {
                 "from botocore.credentials import Credentials",
                 "d = json.load(sys.stdin)",
                 "request = AWSRequest(method=d['method'], url=d['url'], data=bytes.fromhex(d['body']), headers=d['headers'])",
+                // add_auth would stamp the time of this run; the parts below sign at the Java signer's time.
                 "request.context['timestamp'] = d['headers']['X-Amz-Date']",
-                "SigV4Auth(Credentials(d['key'], d['secret']), 'execute-api', d['region']).add_auth(request)",
-                "print(request.headers['Authorization'])");
+                "auth = SigV4Auth(Credentials(d['key'], d['secret']), 'execute-api', d['region'])",
+                "canonical = auth.canonical_request(request)",
+                "signature = auth.signature(auth.string_to_sign(request, canonical), request)",
+                "print('SignedHeaders=%s, Signature=%s' % (auth.signed_headers(auth.headers_to_sign(request)), signature))");
         Map<String, Object> input = Map.of("method", method, "url", uri.toString(), "body", HexFormat.of().formatHex(body),
                 "headers", caseOf(headers), "region", region, "key", CREDENTIALS.accessKeyId(), "secret", CREDENTIALS.secretAccessKey());
         if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
