@@ -79,7 +79,8 @@ public final class FleetThroughputProbe {
                 ? List.of(new DkimSelector("r1", "rsa-sha256"), new DkimSelector("e1", "ed25519-sha256"))
                 : List.of(new DkimSelector("r1", "rsa-sha256"));
         Tenant tenant = new Tenant("bench", "Bench", "bench.test", "hello@bench.test", "Bench", "bounces.bench.test",
-                "mx.bounces.bench.test", "fr", "welcome", new IpPool("bench", pool), selectors, "none", "dmarc@bench.test");
+                "mx.bounces.bench.test", "fr", "welcome", new IpPool("bench", pool), selectors, "none", "dmarc@bench.test",
+                "Bench, 1 Test Street, London, United Kingdom");
         DkimMessageSigner signer = DkimMessageSigner.fromKeys(new Tenants(List.of(tenant)), dual ? List.of(rsa, ed25519) : List.of(rsa),
                 Clock.systemUTC(), "bench");
         MimeComposer composer = new MimeComposer(Clock.systemUTC());

@@ -36,7 +36,8 @@ class ShippedTemplatesAsMimeTest {
             RenderedContent content = renderer.render(key, language, Language.EN, Map.of(
                     "contact", Map.of("firstName", language == Language.ZH ? "李娜" : language == Language.AR ? "ليلى" : "Zoé",
                             "email", "zoe@example.test", "fields", Map.of()),
-                    "tenant", Map.of("name", "SOS-Expat", "website", "https://sos-expat.test", "fromName", "Claire"),
+                    "tenant", Map.of("name", "SOS-Expat", "website", "https://sos-expat.test", "fromName", "Claire",
+                            "postalAddress", "SOS-Expat, 12 rue de l'Exemple, 75001 Paris"),
                     "links", Map.of("unsubscribe", "https://sos-expat.test/ee/unsubscribe/m1")));
             byte[] bytes = composer.compose(new OutboundMessage("m1", "sos-expat", "welcome", 0, "c1", "zoe@example.test",
                     "hello@sos-expat.test", "SOS-Expat", "b+m1@bounces.sos-expat.test", content.subject(), content.html(),

@@ -24,7 +24,8 @@ class ShippedTemplatesTest {
     private static Map<String, Object> vars(String firstName, Map<String, String> fields) {
         Map<String, Object> contact = new HashMap<>(Map.of("firstName", firstName, "email", "x@example.test", "fields", fields));
         return Map.of("contact", contact,
-                "tenant", Map.of("name", "SOS-Expat", "website", "https://sos-expat.test", "fromName", "Claire"),
+                "tenant", Map.of("name", "SOS-Expat", "website", "https://sos-expat.test", "fromName", "Claire",
+                        "postalAddress", "SOS-Expat, 12 rue de l'Exemple, 75001 Paris"),
                 "links", Map.of("unsubscribe", "https://sos-expat.test/ee/unsubscribe/m1"));
     }
 
@@ -55,9 +56,12 @@ class ShippedTemplatesTest {
         RenderedContent marked = renderer.render(key, language, Language.EN, vars("<b>Tom & Jerry</b>", Map.of()));
         assertThat(marked.html()).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("&amp;lt;").doesNotContain("<b>Tom");
         assertThat(marked.text()).contains("<b>Tom & Jerry</b>");
+        // Every message lets the recipient unsubscribe and says where the sender is (CAN-SPAM, Gmail and Yahoo's rules).
+        assertThat(named.html()).contains("href=\"https://sos-expat.test/ee/unsubscribe/m1\"")
+                .contains("SOS-Expat, 12 rue de l&#39;Exemple, 75001 Paris");
+        assertThat(named.text()).contains("https://sos-expat.test/ee/unsubscribe/m1").contains("SOS-Expat, 12 rue de l'Exemple, 75001 Paris");
         if (!key.equals("welcome")) {
             assertThat(named.preheader()).isNotBlank().doesNotContain("$");
-            assertThat(named.html()).contains("https://sos-expat.test/ee/unsubscribe/m1");
             assertThat(named.text()).contains("(https://sos-expat.test/ee/unsubscribe/m1)");
         }
     }

@@ -25,7 +25,8 @@ final class TenantsFile {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,30}");
     private static final Pattern SELECTOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,62}");
     private static final Set<String> DKIM_ALGORITHMS = Set.of("rsa-sha256", "ed25519-sha256");
-    private static final Set<String> KEYS = Set.of("id", "name", "sending-domain", "from", "return-path-domain",
+    private static final int MAX_POSTAL_ADDRESS = 200;
+    private static final Set<String> KEYS = Set.of("id", "name", "sending-domain", "from", "postal-address", "return-path-domain",
             "return-path-mx", "default-language", "welcome-campaign", "dkim-selectors", "ip-pool", "dmarc");
     private static final Set<String> DMARC_POLICIES = Set.of("none", "quarantine", "reject");
 
@@ -74,6 +75,11 @@ final class TenantsFile {
         if (!fromAddress.endsWith("@" + sendingDomain)) {
             throw from.required("address").error("from address " + fromAddress + " must be in the sending domain "
                     + sendingDomain + " so that DKIM and DMARC align");
+        }
+        String postalAddress = map.string("postal-address").strip();
+        if (postalAddress.isEmpty() || postalAddress.length() > MAX_POSTAL_ADDRESS || postalAddress.chars().anyMatch(Character::isISOControl)) {
+            throw map.required("postal-address").error("postal address must be one line of 1 to " + MAX_POSTAL_ADDRESS
+                    + " characters: every commercial message must show where the sender can be reached by post (CAN-SPAM)");
         }
         String returnPathDomain = domain(map, "return-path-domain");
         if (!returnPathDomain.endsWith("." + sendingDomain)) {
@@ -126,7 +132,7 @@ final class TenantsFile {
         IpPool pool = new IpPool(id, poolAddresses(map, id, ipOwners));
         return new Tenant(id, map.optionalString("name").orElse(id), sendingDomain, fromAddress,
                 from.optionalString("name").orElse(map.optionalString("name").orElse(id)), returnPathDomain, returnPathMx,
-                Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors, dmarcPolicy, dmarcReports);
+                Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors, dmarcPolicy, dmarcReports, postalAddress);
     }
 
     private static List<SendingAddress> poolAddresses(ConfigMap map, String tenantId, Map<String, String> ipOwners) {

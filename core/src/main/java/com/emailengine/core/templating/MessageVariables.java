@@ -67,7 +67,7 @@ public final class MessageVariables {
         tenantValues.put("fromName", tenant.fromName());
         tenantValues.put("fromAddress", tenant.fromAddress());
         tenantValues.put("replyTo", tenant.fromAddress());
-        tenantValues.put("postalAddress", "");
+        tenantValues.put("postalAddress", tenant.postalAddress());
 
         Map<String, Object> campaign = new HashMap<>();
         campaign.put("id", value(campaignId));
@@ -85,10 +85,10 @@ public final class MessageVariables {
 
     /** The recipient's addresses; the paths are served under the tenant's sending domain. */
     public static Map<String, Object> links(Tenant tenant, String messageId) {
-        String base = "https://" + tenant.sendingDomain() + "/ee/";
+        String base = linkBase(tenant.sendingDomain());
         String id = value(messageId);
         Map<String, Object> links = new HashMap<>();
-        links.put("unsubscribe", base + "unsubscribe/" + id);
+        links.put("unsubscribe", unsubscribeUrl(tenant.sendingDomain(), id));
         links.put("webVersion", base + "view/" + id);
         links.put("updateProfile", base + "profile/" + id);
         links.put("forwardFriend", base + "forward/" + id);
@@ -96,6 +96,15 @@ public final class MessageVariables {
         links.put("subscribe", base + "subscribe");
         links.put("campaign", base + "view/" + id);
         return links;
+    }
+
+    /** The recipient's one-click unsubscribe address: the body's link and the List-Unsubscribe header (RFC 8058). */
+    public static String unsubscribeUrl(String sendingDomain, String messageId) {
+        return linkBase(sendingDomain) + "unsubscribe/" + value(messageId);
+    }
+
+    private static String linkBase(String sendingDomain) {
+        return "https://" + sendingDomain + "/ee/";
     }
 
     private static String value(String text) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param welcomeCampaign  the campaign a newly ingested contact is enrolled in
  * @param dmarcPolicy      {@code none}, {@code quarantine} or {@code reject}: what receivers are asked to do
  * @param dmarcReports     where receivers send DMARC aggregate reports
+ * @param postalAddress    the sender's physical postal address, one line, shown in every message's footer
+ *                         (CAN-SPAM 15 U.S.C. 7704(a)(5); sender identification under EU law)
  */
 public record Tenant(
         String id,
@@ -24,7 +26,8 @@ public record Tenant(
         IpPool pool,
         List<DkimSelector> dkimSelectors,
         String dmarcPolicy,
-        String dmarcReports) {
+        String dmarcReports,
+        String postalAddress) {
 
     public Tenant {
         dkimSelectors = List.copyOf(dkimSelectors);

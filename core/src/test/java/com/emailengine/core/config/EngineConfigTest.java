@@ -36,6 +36,7 @@ class EngineConfigTest {
                 ip-pool:
                   - addresses: 127.0.1.1-127.0.1.3
                     ehlo: "mta{last}.acme.test"
+                postal-address: "Acme, 1 rue du Test, 75001 Paris, France"
             """;
 
     private static ConfigSource files(String tenants, String campaigns) {
@@ -103,7 +104,7 @@ class EngineConfigTest {
 
         assertThatThrownBy(() -> EngineConfig.load(files(second, campaigns)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("tenants.yaml line 24")
+                .hasMessageContaining("tenants.yaml line 25")
                 .hasMessageContaining("127.0.1.1 is already in the pool of tenant 'acme'");
     }
 
@@ -123,6 +124,22 @@ class EngineConfigTest {
         assertThatThrownBy(() -> EngineConfig.load(files(unaligned, CAMPAIGNS)))
                 .hasMessageContaining("line 5")
                 .hasMessageContaining("must be in the sending domain acme.test");
+    }
+
+    @Test
+    void refusesATenantWithoutAPostalAddressNamingTheLine() {
+        String missing = TENANTS.replace("postal-address: \"Acme, 1 rue du Test, 75001 Paris, France\"", "");
+
+        assertThatThrownBy(() -> EngineConfig.load(files(missing, CAMPAIGNS)))
+                .hasMessageContaining(EngineConfig.TENANTS_FILE).hasMessageContaining("postal-address");
+    }
+
+    @Test
+    void refusesAPostalAddressOnSeveralLines() {
+        String twoLines = TENANTS.replace("\"Acme, 1 rue du Test, 75001 Paris, France\"", "\"Acme\\n1 rue du Test\"");
+
+        assertThatThrownBy(() -> EngineConfig.load(files(twoLines, CAMPAIGNS)))
+                .hasMessageContaining("line 14").hasMessageContaining("one line");
     }
 
     @Test

@@ -47,6 +47,14 @@ class MimeComposerTest {
     }
 
     @Test
+    void offersOneClickUnsubscribeToTheRecipientsOwnAddress() throws Exception {
+        MimeMessage parsed = parse(composer.compose(message("Bienvenue", "<p>Bonjour</p>", "Bonjour\n"), "sos-expat.test"));
+
+        assertThat(parsed.getHeader("List-Unsubscribe")).containsExactly("<https://sos-expat.test/ee/unsubscribe/abc123>");
+        assertThat(parsed.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+    }
+
+    @Test
     void writesAnInternationalizedRecipientDomainInItsAsciiForm() throws Exception {
         OutboundMessage idn = new OutboundMessage("id2", "sos-expat", "welcome", 0, "c1", "zoe@bücher.example",
                 "hello@sos-expat.test", "SOS", "b+id2@bounces.sos-expat.test", "S", "<p>x</p>", "x", "fr", NOW);
