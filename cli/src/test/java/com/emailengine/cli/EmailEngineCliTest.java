@@ -57,7 +57,7 @@ class EmailEngineCliTest {
 
         assertThat(EmailEngineCli.execute("config", "check", "--config", dir.toString())).isEqualTo(2);
 
-        assertThat(err()).startsWith("email-engine: configuration error: tenants.yaml line 11: unknown key 'default-langage'")
+        assertThat(err()).startsWith("email-engine: configuration error: tenants.yaml line 12: unknown key 'default-langage'")
                 .doesNotContain("\tat ").hasLineCount(1);
     }
 
