@@ -62,6 +62,7 @@ public final class FleetThroughputProbe {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         boolean dual = args.length > 2 && args[2].equals("dual");
+        MailStreamProviderSetting.apply(); // as a node does at start (FleetNode)
         System.out.printf("machine: %d cores, %s %s, load average %.2f%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -66,6 +66,7 @@ public final class FleetNode implements AutoCloseable {
     }
 
     public static FleetNode start(FleetSettings settings, FunctionDependencies cloud, MessageSigner signer, DeliveryPolicy policy) {
+        MailStreamProviderSetting.apply();
         FleetNode node = new FleetNode(settings.nodeId());
         try {
             node.boot(settings, cloud, signer, policy);
