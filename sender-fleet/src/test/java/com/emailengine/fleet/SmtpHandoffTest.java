@@ -89,11 +89,7 @@ class SmtpHandoffTest {
     void aRefusedRecipientInAPipelinedGroupIsARecipientFailureAndNoContentIsSent() throws Exception {
         String[] after = new String[1];
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(peer -> {
-            greet(peer, "250 PIPELINING");
-            peer.line();
-            peer.line();
-            peer.line();
-            peer.reply("250 2.1.0 ok", "550 5.1.1 no such user", "554 5.5.1 no valid recipients");
+            answerGroup(peer, "250 2.1.0 ok", "550 5.1.1 no such user", "554 5.5.1 no valid recipients");
             after[0] = peer.lineOrEnd();
         })) {
             SmtpReply reply = deliver(server, "nobody@mx.test");
@@ -110,11 +106,7 @@ class SmtpHandoffTest {
     void aServerThatAcceptsDataAfterRefusingTheSenderGetsAnEmptyMessageEnded() throws Exception {
         String[] after = new String[1];
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(peer -> {
-            greet(peer, "250 PIPELINING");
-            peer.line();
-            peer.line();
-            peer.line();
-            peer.reply("550 5.7.1 sender refused", "503 5.5.1 MAIL first", "354 go ahead");
+            answerGroup(peer, "550 5.7.1 sender refused", "503 5.5.1 MAIL first", "354 go ahead");
             after[0] = peer.line();
             peer.reply("554 5.5.1 no valid recipients");
         })) {
@@ -156,6 +148,15 @@ class SmtpHandoffTest {
         byte[] stuffed = PipeliningTransport.dotStuffed(".first\nsecond\r\n.\r\nlast".getBytes(StandardCharsets.US_ASCII));
 
         assertEquals("..first\r\nsecond\r\n..\r\nlast\r\n.\r\n", new String(stuffed, StandardCharsets.US_ASCII));
+    }
+
+    /** Greets offering PIPELINING, takes the MAIL, RCPT and DATA group, and answers it with these three replies. */
+    private static void answerGroup(ScriptedSmtpServer.Peer peer, String... replies) throws Exception {
+        greet(peer, "250 PIPELINING");
+        peer.line();
+        peer.line();
+        peer.line();
+        peer.reply(replies);
     }
 
     /** One transaction; returns its RCPT line. */
