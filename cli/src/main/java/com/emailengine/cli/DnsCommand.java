@@ -11,6 +11,7 @@ import com.emailengine.local.LocalSendingDomains;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import com.emailengine.functions.topology.ResourceNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,8 +63,9 @@ final class DnsCommand {
             if (tenant.pool().addresses().stream().anyMatch(a -> a.address().isSiteLocalAddress())) {
                 // In the cloud the pool lists the private addresses the nodes bind; receivers see the Elastic IPs.
                 System.out.println("; WARNING: the pool lists private addresses; the SPF record below must name the Elastic IPs"
-                        + " mapped to them instead: aws ec2 describe-addresses --filters Name=tag:ee:tenant,Values=" + tenant.id()
-                        + " --query 'Addresses[].PublicIp'");
+                        + " mapped to them instead: the fleet stack's output " + ResourceNames.spfRecordOutput(tenant.id())
+                        + " is that record (or: aws ec2 describe-addresses --filters Name=tag:ee:tenant,Values=" + tenant.id()
+                        + " --query 'Addresses[].PublicIp')");
             }
             for (DnsRecord record : TenantDomainRecords.of(tenant, tenantKeys).records()) {
                 System.out.println(record.zoneFileLine());

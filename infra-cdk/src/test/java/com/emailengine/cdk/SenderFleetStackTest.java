@@ -9,6 +9,7 @@ import com.emailengine.cdk.fleet.SenderFleetStack;
 import com.emailengine.fleet.Ec2AddressMover;
 import com.emailengine.fleet.FleetSettings;
 import com.emailengine.functions.topology.QueueDefinition;
+import com.emailengine.functions.topology.ResourceNames;
 import com.emailengine.functions.topology.SystemTopology;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,21 @@ class SenderFleetStackTest {
     private final ProdStack prod = ProdStack.get();
     private final TemplateJson fleet = prod.fleetJson;
     private final FleetPlan plan = prod.fleet.plan();
+
+    @Test
+    void eachTenantGetsItsSpfRecordNamingItsElasticIpsAsAnOutput() {
+        Map<String, Map<String, Object>> outputs = prod.fleetTemplate.findOutputs("*");
+        for (String tenant : List.of("sos-expat", "ulixai")) {
+            Map<?, ?> output = (Map<?, ?>) outputs.get(ResourceNames.spfRecordOutput(tenant));
+            assertThat(output).as(tenant).isNotNull();
+            String value = output.get("Value").toString();
+            long addresses = plan.nodes().stream().flatMap(n -> n.addresses().stream()).filter(a -> a.tenantId().equals(tenant)).count();
+            assertThat(value).startsWith("{Fn::Join=[, [v=spf1 ").endsWith(" -all]]}");
+            assertThat(value.split("ip4:", -1)).hasSize((int) addresses + 1);
+            assertThat(value).doesNotContain("127.").doesNotContain("10.0.");
+        }
+        assertThat(ResourceNames.spfRecordOutput("sos-expat")).isEqualTo("SpfRecordSosExpat");
+    }
 
     @Test
     void eachPlannedNodeIsAGroupOfExactlyOneInstanceReplacedOneNodeAtATime() {

@@ -40,6 +40,20 @@ public record ResourceNames(String stage) {
     }
 
     /** The settings key under which a queue's URL is handed to a function, e.g. {@code EE_QUEUE_URL_OUTBOUND_SOS_EXPAT}. */
+    /**
+     * The fleet stack's output holding a tenant's SPF record: {@code SpfRecordSosExpat} for {@code sos-expat}
+     * (output names are alphanumeric). The CLI names it to operators.
+     */
+    public static String spfRecordOutput(String tenantId) {
+        StringBuilder name = new StringBuilder("SpfRecord");
+        for (String part : tenantId.split("-")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return name.toString();
+    }
+
     public static String queueUrlSetting(String logical) {
         return "EE_QUEUE_URL_" + logical.toUpperCase(Locale.ROOT).replace('-', '_');
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -159,6 +160,12 @@ public final class SenderFleetStack extends Stack {
                         .dimensionsMap(Map.of("pattern", NodeBootScript.PROCESS_PATTERN, "pid_finder", "native"))
                         .statistic("Minimum").period(Duration.minutes(5)).build(), "heartbeat");
 
+        Map<String, List<String>> spf = new LinkedHashMap<>();
+        nodes.forEach(n -> n.publicAddresses().forEach((tenant, refs) -> spf.computeIfAbsent(tenant, t -> new ArrayList<>()).addAll(refs)));
+        spf.forEach((tenant, refs) -> CfnOutput.Builder.create(this, ResourceNames.spfRecordOutput(tenant))
+                .value(Fn.join("", List.of("v=spf1 ", Fn.join(" ", refs.stream().map(ref -> "ip4:" + ref).toList()), " -all")))
+                .description("the SPF TXT record of " + tenant + "'s return-path domain: its Elastic IPs (split into strings of at most "
+                        + "255 characters where the DNS host asks)").build());
         CfnOutput.Builder.create(this, "SendingAddresses").value(Integer.toString(plan.addressCount()))
                 .description("sending addresses (Elastic IPs tagged ee:private-ip, ee:stage, ee:ehlo, ee:tenant) on "
                         + plan.nodes().size() + " x " + settings.fleetInstance().instanceType()).build();

@@ -41,6 +41,8 @@ final class SenderNode extends Construct {
     static final String SSM_CORE_POLICY = "AmazonSSMManagedInstanceCore";
 
     private final CfnAutoScalingGroup group;
+    /** Each tenant's public addresses on this node (Elastic IP references), for the SPF records. */
+    private final Map<String, List<String>> publicAddresses = new LinkedHashMap<>();
     private final Role role;
     private final String name;
 
@@ -78,6 +80,7 @@ final class SenderNode extends Construct {
                         .build();
                 eip.applyRemovalPolicy(RemovalPolicy.RETAIN);
                 eip.addDependency(network.gatewayAttachment());
+                publicAddresses.computeIfAbsent(address.tenantId(), t -> new ArrayList<>()).add(eip.getRef());
                 CfnEIPAssociation association = CfnEIPAssociation.Builder.create(this, "eip-association-" + suffix)
                         .allocationId(eip.getAttrAllocationId())
                         .networkInterfaceId(eni.getRef())
@@ -180,6 +183,11 @@ final class SenderNode extends Construct {
 
     private static CfnTag tag(String key, String value) {
         return CfnTag.builder().key(key).value(value).build();
+    }
+
+    /** This node's Elastic IPs (their references) by tenant. */
+    Map<String, List<String>> publicAddresses() {
+        return publicAddresses;
     }
 
     CfnAutoScalingGroup group() {
