@@ -79,7 +79,7 @@ class EmailEngineCliTest {
         assertThat(EmailEngineCli.execute("dns", "records", "mail.ulixai.example", "--config", "../config/prod",
                 "--dkim-dir", keys.toString(), "--generate-keys")).isZero();
 
-        assertThat(out()).contains("; WARNING: the pool lists private addresses").contains("Values=ulixai");
+        assertThat(out()).contains("; WARNING: the pool lists private addresses").contains("output SpfRecordUlixai").contains("Values=ulixai");
     }
 
     @Test
