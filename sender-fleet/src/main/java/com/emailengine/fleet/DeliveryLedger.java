@@ -100,6 +100,12 @@ public final class DeliveryLedger {
         }
     }
 
+    /** The last outcome recorded for a message (the ledger keeps 30 days), as its event JSON. */
+    public Optional<String> lastEventJson(String messageId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(messageId)).consistentRead(true)).item();
+        return item == null ? Optional.empty() : Optional.ofNullable(item.get("last_event")).map(AttributeValue::s);
+    }
+
     private static Map<String, AttributeValue> key(String messageId) {
         return Map.of("message_id", AttributeValue.fromS(messageId));
     }

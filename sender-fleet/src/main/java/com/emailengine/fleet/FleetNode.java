@@ -143,8 +143,12 @@ public final class FleetNode implements AutoCloseable {
             agent.ifPresent(extras::add);
             Optional<DeliveryMetrics> cloudMetrics = agent.map(a -> new DeliveryMetrics(cloud.names().stage(), a, cloud.clock(),
                     a.logGroup()));
+            ComplaintEvents complaintEvents = new ComplaintEvents(
+                    new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE)),
+                    new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE)), cloud.clock());
             BounceListener.Complaints complaints = complaint -> {
                 ipComplaints.count(complaint);
+                complaintEvents.publish(complaint);
                 cloudMetrics.ifPresent(m -> m.countComplaint(complaint.tenantId(), complaint.report()));
             };
             RawBounceArchive archive = new RawBounceArchive(cloud.s3(),

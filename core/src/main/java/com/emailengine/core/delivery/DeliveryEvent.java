@@ -3,7 +3,8 @@ package com.emailengine.core.delivery;
 import java.time.Instant;
 
 /**
- * One outcome of one delivery attempt, as the fleet reports it on the events queue.
+ * One outcome of one delivery attempt, or a later complaint about the delivered message, as the fleet reports it on
+ * the events queue.
  *
  * @param eventId    unique per attempt outcome ({@code <messageId>:<attempt>:<outcome>}); consumers de-duplicate on it
  * @param smtpReply  the receiving server's reply line (or the local reason when no server answered)

@@ -9,7 +9,12 @@ public enum DeliveryOutcome {
     /** A permanent failure (5xx); no retry. */
     BOUNCED,
     /** Temporary failures went on past the maximum age; given up as a soft bounce. */
-    EXPIRED;
+    EXPIRED,
+    /**
+     * After delivery, the recipient reported the message as spam: a feedback-loop report (ARF) naming it reached the
+     * fleet's bounce listener. Not an attempt's outcome; it follows a {@link #DELIVERED}.
+     */
+    COMPLAINED;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

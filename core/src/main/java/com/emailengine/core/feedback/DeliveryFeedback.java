@@ -7,7 +7,7 @@ import com.emailengine.core.delivery.DeliveryEvent;
 
 /**
  * Applies the fleet's delivery events to contacts: a delivery marks the contact sent, a hard bounce
- * marks it bounced (no more mail). Deferrals change nothing on the contact. Idempotent per event id.
+ * marks it bounced and a complaint complained (no more mail either way). Deferrals change nothing on the contact. Idempotent per event id.
  * Thread-safe.
  */
 public final class DeliveryFeedback {
@@ -23,6 +23,7 @@ public final class DeliveryFeedback {
         ContactStatus status = switch (event.outcome()) {
             case DELIVERED -> ContactStatus.SENT;
             case BOUNCED -> ContactStatus.BOUNCED;
+            case COMPLAINED -> ContactStatus.COMPLAINED;
             case DEFERRED, EXPIRED -> null;
         };
         if (status == null) {

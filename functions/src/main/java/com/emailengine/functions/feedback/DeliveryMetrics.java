@@ -57,6 +57,10 @@ public final class DeliveryMetrics {
     }
 
     public void count(DeliveryEvent event) {
+        if (event.outcome() == DeliveryOutcome.COMPLAINED) {
+            // Counted where every report arrives, resolved to a message or not: the bounce listener (countComplaint).
+            return;
+        }
         emit(metricName(event.outcome()), event.tenantId(), "message_id", event.messageId());
     }
 

@@ -60,6 +60,15 @@ class DeliveryMetricsTest {
     }
 
     @Test
+    void aComplaintEventIsNotCountedAgainBecauseTheBounceListenerCountsEveryReport() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        new DeliveryMetrics("prod", lines::add, Clock.fixed(NOW, ZoneOffset.UTC), java.util.Optional.empty())
+                .count(event(DeliveryOutcome.COMPLAINED));
+
+        assertThat(lines).isEmpty();
+    }
+
+    @Test
     void namesEachOutcomeInCloudWatchStyle() {
         assertThat(DeliveryMetrics.metricName(DeliveryOutcome.DELIVERED)).isEqualTo("Delivered");
         assertThat(DeliveryMetrics.metricName(DeliveryOutcome.EXPIRED)).isEqualTo("Expired");

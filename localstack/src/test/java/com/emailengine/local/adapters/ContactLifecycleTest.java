@@ -185,6 +185,21 @@ class ContactLifecycleTest {
     }
 
     @Test
+    void aComplaintAfterDeliveryMarksTheContactComplainedAndStopsItsNextStep() {
+        intake.accept(submission(TestTenants.BETA, "eli@example.test", "en"));
+        EmailHash id = idOf("eli@example.test");
+        feedback.apply(event(TestTenants.BETA, id, DeliveryOutcome.DELIVERED, "250 2.0.0 queued"));
+
+        boolean complained = feedback.apply(event(TestTenants.BETA, id, DeliveryOutcome.COMPLAINED, "feedback report raw/r1.eml"));
+        DueSteps.Report run = dueSteps.run();
+
+        assertThat(complained).isTrue();
+        assertThat(contacts.find(TestTenants.BETA, id).orElseThrow().status()).isEqualTo(ContactStatus.COMPLAINED);
+        assertThat(run).isEqualTo(new DueSteps.Report(0, 1, 0));
+        assertThat(stage.messagesOn(BETA_OUTBOUND)).isZero();
+    }
+
+    @Test
     void dueStepsQueuesOneMessagePerDueStepWithAStableIdAndTheContactsLanguage() {
         intake.accept(submission(TestTenants.ALPHA, "eva@example.test", "de"));
         intake.accept(submission(TestTenants.ALPHA, "fred@example.test", null));

@@ -2,19 +2,22 @@ package com.emailengine.local.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.emailengine.core.delivery.DeliveryEvent;
+import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.core.json.Json;
+import com.emailengine.fleet.DeliveryLedger;
 import com.emailengine.fleet.FleetMain;
 import com.emailengine.fleet.FleetNode;
 import com.emailengine.fleet.FleetSettings;
 import com.emailengine.fleet.SendingQuotas;
 import com.emailengine.fleet.bounces.InboundBounce;
 import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.emailengine.core.json.Json;
 import com.emailengine.functions.runtime.Settings;
 import com.emailengine.functions.topology.SystemTopology;
 import com.emailengine.local.adapters.SharedEmulators;
 import com.emailengine.local.cloud.LocalEmulators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -22,6 +25,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -145,8 +150,15 @@ class FleetDaemonTest {
     }
 
     @Test
-    void countsAnArfComplaintForTheTenantsCloudWatchAlarmAndTheWarmupOfTheSourceIp() throws Exception {
+    void countsAnArfComplaintForTheTenantsCloudWatchAlarmAndTheWarmupOfTheSourceIpAndReportsItsContact() throws Exception {
         int port = node.bounceListener().orElseThrow().address().getPort();
+        // The message the report is about, as the fleet recorded its delivery.
+        DeliveryLedger ledger = new DeliveryLedger(world.stage().dynamoDb(), world.stage().names().table(SystemTopology.MESSAGES_TABLE));
+        Instant sentAt = Instant.now().minus(Duration.ofHours(5));
+        DeliveryEvent delivered = new DeliveryEvent("m-arf-1:1:delivered", "m-arf-1", "alpha", "c0ffee", "welcome", 0, 1,
+                DeliveryOutcome.DELIVERED, "zoe@hotmail.test", "127.0.10.1", "mx1.hotmail.test", "250 2.0.0 queued", sentAt);
+        int attempt = ledger.claim("m-arf-1", "daemon-1", sentAt, Duration.ofMinutes(3)).attempt();
+        assertThat(ledger.record("m-arf-1", attempt, DeliveryOutcome.DELIVERED, Json.write(delivered), sentAt)).isTrue();
         Path arf = work.resolve("arf.eml");
         Files.writeString(arf, String.join("\r\n",
                 "From: staff@hotmail.test",
@@ -171,6 +183,7 @@ class FleetDaemonTest {
                 "Content-Type: message/rfc822",
                 "",
                 "From: news@alpha.test",
+                "Message-ID: <m-arf-1@alpha.test>",
                 "Subject: hello",
                 "",
                 "body",
@@ -196,6 +209,14 @@ class FleetDaemonTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThat(quotas.dayStats("127.0.10.1", today).complaints()).isEqualTo(1);
         assertThat(quotas.dayStats("127.0.10.2", today).complaints()).isZero();
+        List<DeliveryEvent> complained = world.stage().drain(SystemTopology.EVENTS_QUEUE).stream()
+                .map(json -> Json.read(json, DeliveryEvent.class)).filter(e -> e.outcome() == DeliveryOutcome.COMPLAINED).toList();
+        assertThat(complained).singleElement().satisfies(event -> {
+            assertThat(event.messageId()).isEqualTo("m-arf-1");
+            assertThat(event.tenantId()).isEqualTo("alpha");
+            assertThat(event.contactId()).isEqualTo("c0ffee");
+            assertThat(event.smtpReply()).startsWith("feedback report raw/");
+        });
     }
 
     private record Run(int exit, String output) {

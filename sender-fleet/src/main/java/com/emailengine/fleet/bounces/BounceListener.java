@@ -45,8 +45,10 @@ public final class BounceListener implements AutoCloseable {
      * @param report   the key of the stored report
      * @param sourceIp the sending address the report names, if any
      * @param reporter the domain of the report's envelope sender (which provider's feedback loop), may be empty
+     * @param originalMessageId the Message-ID of the reported message, when the report includes its headers
      */
-    public record Complaint(String tenantId, String report, Optional<String> sourceIp, String reporter) {
+    public record Complaint(String tenantId, String report, Optional<String> sourceIp, String reporter,
+                            Optional<String> originalMessageId) {
     }
 
     /** RFC 3461 DSNs and ARF reports are small; a large message here is not a bounce. */
@@ -204,7 +206,7 @@ public final class BounceListener implements AutoCloseable {
         String reporter = at < 0 ? "" : stored.mailFrom().substring(at + 1).toLowerCase(Locale.ROOT);
         stored.recipients().stream().map(this::tenantOf).flatMap(Optional::stream).distinct().forEach(tenant -> {
             try {
-                complaints.received(new Complaint(tenant, stored.key(), report.sourceIp(), reporter));
+                complaints.received(new Complaint(tenant, stored.key(), report.sourceIp(), reporter, report.originalMessageId()));
             } catch (RuntimeException e) {
                 Log.warn("fleet", "complaint of " + tenant + " not counted: " + e);
             }

@@ -13,10 +13,14 @@ import java.util.regex.Pattern;
  *
  * @param feedbackType lower case, e.g. {@code abuse}, {@code fraud}, {@code not-spam}, {@code auth-failure}
  * @param sourceIp     the address the reported message came from, when the report names it
+ * @param originalMessageId the Message-ID of the reported message (without brackets), from its headers in the
+ *                     report's third part ({@code message/rfc822} or {@code text/rfc822-headers}), if included
  */
-public record FeedbackReport(String feedbackType, Optional<String> sourceIp) {
+public record FeedbackReport(String feedbackType, Optional<String> sourceIp, Optional<String> originalMessageId) {
 
     private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:[ \\t]*([A-Za-z-]+)");
+    private static final Pattern ORIGINAL_PART = Pattern.compile("(?i)content-type:[ \t]*(message/rfc822|text/rfc822-headers)");
+    private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \t]*<([^>\r\n]+)>");
     private static final Pattern SOURCE_IP = Pattern.compile("(?im)^Source-IP:[ \\t]*\\[?([0-9A-Fa-f:.]+)\\]?[ \\t]*$");
 
     /** The report's fields, or empty when the message has no feedback-report part (no Feedback-Type). */
@@ -29,7 +33,17 @@ public record FeedbackReport(String feedbackType, Optional<String> sourceIp) {
         }
         Matcher ip = SOURCE_IP.matcher(text);
         return Optional.of(new FeedbackReport(type.group(1).toLowerCase(Locale.ROOT),
-                ip.find() ? Optional.of(ip.group(1)) : Optional.empty()));
+                ip.find() ? Optional.of(ip.group(1)) : Optional.empty(), originalMessageId(text)));
+    }
+
+    /** The first Message-ID after the part holding the reported message's headers (the report's own comes before). */
+    private static Optional<String> originalMessageId(String text) {
+        Matcher part = ORIGINAL_PART.matcher(text);
+        if (!part.find()) {
+            return Optional.empty();
+        }
+        Matcher id = MESSAGE_ID.matcher(text);
+        return id.find(part.end()) ? Optional.of(id.group(1).strip()) : Optional.empty();
     }
 
     /**

@@ -60,6 +60,29 @@ class FeedbackReportTest {
     }
 
     @Test
+    void theReportedMessagesOwnMessageIdIsReadNotTheReports() {
+        byte[] report = String.join("\r\n",
+                "Message-ID: <report-1@hotmail.test>",
+                "Content-Type: multipart/report; report-type=feedback-report; boundary=\"part\"",
+                "",
+                "--part",
+                "Content-Type: message/feedback-report",
+                "",
+                "Feedback-Type: abuse",
+                "Version: 1",
+                "--part",
+                "Content-Type: text/rfc822-headers",
+                "",
+                "From: news@sos-expat.test",
+                "Message-ID: <5fbf08d7c9e8e22a@sos-expat.test>",
+                "--part--",
+                "").getBytes(StandardCharsets.US_ASCII);
+
+        assertEquals(Optional.of("5fbf08d7c9e8e22a@sos-expat.test"), FeedbackReport.read(report).orElseThrow().originalMessageId());
+        assertEquals(Optional.empty(), FeedbackReport.read(report("abuse", "Source-IP: 192.0.2.1")).orElseThrow().originalMessageId());
+    }
+
+    @Test
     void aMessageWithoutAFeedbackReportIsNone() {
         assertTrue(FeedbackReport.read("Subject: out of office\r\n\r\nback monday\r\n".getBytes(StandardCharsets.US_ASCII)).isEmpty());
     }
