@@ -219,6 +219,6 @@ public final class FunctionDependencies {
     }
 
     public DeliveryFeedback deliveryFeedback() {
-        return new DeliveryFeedback(contacts());
+        return new DeliveryFeedback(contacts(), suppressions());
     }
 }

@@ -127,7 +127,7 @@ public record SystemTopology(
                         dueStepsUses),
                 // Status changes are conditional updates: no read needed.
                 new FunctionDefinition(EVENTS_FUNCTION, DeliveryEventsHandler.class, 512, Duration.ofSeconds(30), OptionalInt.empty(),
-                        List.of(ResourceUse.writes(CONTACTS_TABLE))),
+                        List.of(ResourceUse.writes(CONTACTS_TABLE), ResourceUse.writes(SUPPRESSIONS_TABLE))),
                 new FunctionDefinition(TEMPLATES_FUNCTION, TemplatesApiHandler.class, 1024, Duration.ofSeconds(30), OptionalInt.empty(),
                         templatesUses));
         List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION, RouteAccess.SOURCE_KEY),

@@ -21,6 +21,7 @@ import com.emailengine.core.templating.ClasspathTemplateLibrary;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.functions.dynamodb.DynamoContactStore;
 import com.emailengine.functions.dynamodb.DynamoEnrollmentStore;
+import com.emailengine.functions.dynamodb.DynamoSuppressionList;
 import com.emailengine.core.validation.AddressValidator;
 import com.emailengine.core.validation.BulkValidator;
 import com.emailengine.core.validation.ValidationData;
@@ -68,6 +69,7 @@ class ContactLifecycleTest {
     private ContactIntake intake;
     private DueSteps dueSteps;
     private DeliveryFeedback feedback;
+    private DynamoSuppressionList suppressions;
 
     @BeforeEach
     void provision(LocalEmulators emulators) {
@@ -81,7 +83,8 @@ class ContactLifecycleTest {
         dueSteps = new DueSteps(config, enrollments, contacts,
                 new MessageRenderer(new ClasspathTemplateLibrary(getClass().getClassLoader())),
                 new SqsOutboundQueue(stage.sqs(), new QueueUrls(stage.settings(), stage.names(), stage.sqs())), clock, 100);
-        feedback = new DeliveryFeedback(contacts);
+        suppressions = new DynamoSuppressionList(stage.dynamoDb(), stage.table(SystemTopology.SUPPRESSIONS_TABLE));
+        feedback = new DeliveryFeedback(contacts, suppressions);
     }
 
     @AfterEach
@@ -178,6 +181,8 @@ class ContactLifecycleTest {
 
         assertThat(bounced).isTrue();
         assertThat(again).isEqualTo(ContactIntake.Result.NOT_MAILABLE);
+        // 5.1.1: the mailbox does not exist, for any tenant.
+        assertThat(suppressions.suppressed(TestTenants.ALPHA, List.of(id))).containsExactly(id);
         assertThat(run).isEqualTo(new DueSteps.Report(0, 1, 0));
         assertThat(enrollmentItems()).singleElement()
                 .satisfies(item -> assertThat(item.get("stop_reason").s()).isEqualTo("contact is bounced"));
@@ -195,6 +200,8 @@ class ContactLifecycleTest {
 
         assertThat(complained).isTrue();
         assertThat(contacts.find(TestTenants.BETA, id).orElseThrow().status()).isEqualTo(ContactStatus.COMPLAINED);
+        assertThat(suppressions.suppressed(TestTenants.BETA, List.of(id))).containsExactly(id);
+        assertThat(suppressions.suppressed(TestTenants.ALPHA, List.of(id))).as("a complaint is about one tenant").isEmpty();
         assertThat(run).isEqualTo(new DueSteps.Report(0, 1, 0));
         assertThat(stage.messagesOn(BETA_OUTBOUND)).isZero();
     }
