@@ -51,9 +51,7 @@ final class DnsCommand {
             if (generate) {
                 tenantKeys = LocalSendingDomains.ensureKeys(tenant, available, keys);
             } else {
-                tenantKeys = tenant.dkimSelectors().stream().map(selector -> available.stream()
-                        .filter(k -> k.domain().equals(tenant.sendingDomain()) && k.selector().equals(selector.selector()))
-                        .findFirst()
+                tenantKeys = tenant.dkimSelectors().stream().map(selector -> selector.keyIn(available, tenant.sendingDomain())
                         .orElseThrow(() -> new IllegalArgumentException("no DKIM key for selector " + selector.selector()
                                 + " in " + keys + "; run again with --generate-keys to create it"))).toList();
             }

@@ -36,10 +36,7 @@ public final class LocalSendingDomains {
         List<DkimKey> keys = new ArrayList<>();
         for (DkimSelector selector : tenant.dkimSelectors()) {
             DkimAlgorithm algorithm = DkimAlgorithm.fromTag(selector.algorithm()).orElseThrow();
-            DkimKey key = existing.stream()
-                    .filter(k -> k.domain().equals(tenant.sendingDomain()) && k.selector().equals(selector.selector())
-                            && k.algorithm() == algorithm)
-                    .findFirst()
+            DkimKey key = selector.keyIn(existing, tenant.sendingDomain())
                     .orElseGet(() -> {
                         DkimKey generated = DkimKey.generate(tenant.sendingDomain(), selector.selector(), algorithm);
                         DkimKeyFiles.write(generated, keyDirectory);

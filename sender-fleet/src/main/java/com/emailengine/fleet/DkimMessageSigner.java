@@ -1,6 +1,5 @@
 package com.emailengine.fleet;
 
-import com.emailengine.core.dkim.DkimAlgorithm;
 import com.emailengine.core.dkim.DkimKey;
 import com.emailengine.core.dkim.DkimKeyFiles;
 import com.emailengine.core.dkim.DkimSigner;
@@ -42,11 +41,7 @@ public final class DkimMessageSigner implements MessageSigner {
         for (Tenant tenant : tenants.all()) {
             List<DkimKey> keys = new ArrayList<>();
             for (DkimSelector selector : tenant.dkimSelectors()) {
-                DkimAlgorithm algorithm = DkimAlgorithm.fromTag(selector.algorithm()).orElseThrow();
-                keys.add(available.stream()
-                        .filter(k -> k.domain().equals(tenant.sendingDomain()) && k.selector().equals(selector.selector())
-                                && k.algorithm() == algorithm)
-                        .findFirst()
+                keys.add(selector.keyIn(available, tenant.sendingDomain())
                         .orElseThrow(() -> new IllegalStateException("no " + selector.algorithm() + " DKIM key for "
                                 + selector.selector() + "._domainkey." + tenant.sendingDomain() + " in " + where)));
             }
