@@ -61,8 +61,22 @@ final class PipeliningTransport extends SMTPTransport {
                 write(commands(mail, rcpt, "DATA"));
                 Reply mailReply = read();
                 answered = true;
-                Reply rcptReply = read();
-                Reply dataReply = read();
+                Reply rcptReply = null;
+                Reply dataReply;
+                try {
+                    rcptReply = read();
+                    dataReply = read();
+                } catch (IOException | MessagingException e) {
+                    // A server may refuse and close at once (421 too many messages, closing): the refusal is the
+                    // outcome, not the lost connection, so throttling and refused IPs are still recognized.
+                    if (!mailReply.positive()) {
+                        return refused(mailReply, SmtpStage.SENDER, hostName);
+                    }
+                    if (rcptReply != null && !rcptReply.positive()) {
+                        return refused(rcptReply, SmtpStage.RECIPIENT, hostName);
+                    }
+                    throw e;
+                }
                 if (!mailReply.positive() || !rcptReply.positive()) {
                     if (dataReply.code() == 354) {
                         // RFC 2920 3.1: DATA accepted although the envelope was not; end the empty message.

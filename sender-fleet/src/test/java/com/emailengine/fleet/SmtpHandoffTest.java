@@ -120,6 +120,23 @@ class SmtpHandoffTest {
     }
 
     @Test
+    void aServerThatRefusesThePipelinedGroupAndClosesLeavesItsRefusalAsTheOutcome() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(peer -> {
+            greet(peer, "250 PIPELINING");
+            peer.line();
+            peer.reply("421 4.7.0 too many messages from your IP, closing");
+            // and the connection closes without a reply to RCPT or DATA
+        })) {
+            SmtpReply reply = deliver(server, "user@mx.test");
+            server.awaitScript();
+
+            assertEquals(421, reply.code());
+            assertEquals(SmtpStage.SENDER, reply.stage());
+            assertTrue(reply.throttling(), "a 421 is the provider asking this IP to slow down");
+        }
+    }
+
+    @Test
     void aReusedConnectionTheServerDroppedIsReopenedAndTheMessageSentOnTheNewOne() throws Exception {
         String[] secondConnection = new String[1];
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(peer -> {
