@@ -38,20 +38,27 @@ import software.amazon.awssdk.services.ec2.model.NetworkInterfacePrivateIpAddres
 public final class Ec2AddressMover implements AddressMover, AutoCloseable {
 
     /** The tag the fleet stack puts on each Elastic IP: the private address it belongs to. */
-    public static final String PRIVATE_IP_TAG = "ee:private-ip";
+    public static final String PRIVATE_IP_TAG = ElasticIps.PRIVATE_IP_TAG;
     /** The tag the fleet stack puts on each Elastic IP: its stage (several stages may share an account). */
-    public static final String STAGE_TAG = "ee:stage";
+    public static final String STAGE_TAG = ElasticIps.STAGE_TAG;
     /** A heartbeat waits for the moves it starts; one EC2 call never holds it longer than this. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Ec2Client ec2;
     private final String stage;
     private final NodeInterfaces interfaces;
+    private final ElasticIps elasticIps;
 
     public Ec2AddressMover(Ec2Client ec2, String stage, NodeInterfaces interfaces) {
         this.ec2 = ec2;
         this.stage = stage;
         this.interfaces = interfaces;
+        this.elasticIps = new ElasticIps(ec2, stage);
+    }
+
+    /** The stage's Elastic IPs, through this mover's client (closed with the mover). */
+    ElasticIps elasticIps() {
+        return elasticIps;
     }
 
     /** The mover of a node on EC2: region and stage from the settings, credentials from the instance profile. */
@@ -111,8 +118,7 @@ public final class Ec2AddressMover implements AddressMover, AutoCloseable {
                 return false;
             }
         }
-        List<Address> eips = ec2.describeAddresses(r -> r.filters(filter("tag:" + PRIVATE_IP_TAG, ip), filter("tag:" + STAGE_TAG, stage)))
-                .addresses();
+        List<Address> eips = elasticIps.of(ip);
         if (eips.size() != 1) {
             Log.warn("fleet", "expected one Elastic IP tagged " + PRIVATE_IP_TAG + "=" + ip + " and " + STAGE_TAG + "=" + stage
                     + ", found " + eips.size() + "; " + ip + " not moved");

@@ -5,6 +5,7 @@ import com.emailengine.core.delivery.MimeComposer;
 import com.emailengine.core.dns.DnsResolvers;
 import com.emailengine.core.dns.MailRouteResolver;
 import com.emailengine.core.tenant.Tenant;
+import com.emailengine.core.warmup.BlocklistWatch;
 import com.emailengine.fleet.bounces.BounceListener;
 import com.emailengine.fleet.bounces.RawBounceArchive;
 import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Resolver;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -46,7 +48,8 @@ public final class FleetNode implements AutoCloseable {
     private final List<OutboundQueueConsumer> consumers = new ArrayList<>();
     private final ExecutorService pollers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("ee-fleet-poll-", 0).daemon().factory());
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+    // Three: a blocklist round waiting on slow DNS must not hold up the lease heartbeat.
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(3,
             Thread.ofPlatform().name("ee-fleet-tick-", 0).daemon().factory());
     private final String nodeId;
     private final FleetMetrics metrics = new FleetMetrics();
@@ -91,10 +94,19 @@ public final class FleetNode implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(keeper::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> keeper.closeIdleConnections(IDLE_CONNECTION), 2, 2, TimeUnit.SECONDS);
 
+        // One resolver for MX lookups and blocklist checks: EE_DNS_RESOLVER (the VPC resolver on EC2).
+        Resolver dns = DnsResolvers.fromSetting(settings.dnsResolver(), Duration.ofSeconds(5));
+        BlocklistWatch blocklists = policy.warmup().blocklists();
+        if (blocklists.watchesAny()) {
+            PublicAddresses publicAddresses = mover instanceof Ec2AddressMover ec2 ? new Ec2PublicAddresses(ec2.elasticIps())
+                    : new LocalPublicAddresses();
+            BlocklistMonitor monitor = new BlocklistMonitor(keeper::leased, blocklists, dns, publicAddresses, metrics);
+            scheduler.scheduleWithFixedDelay(monitor::check, 0, blocklists.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+        }
         delivery = new OutboundDelivery(cloud.config(), policy,
                 new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE)),
                 new MimeComposer(cloud.clock()), signer, new SourceSelector(keeper, cloud.clock(), BUSY_WAIT),
-                new MailRouteResolver(DnsResolvers.fromSetting(settings.dnsResolver(), Duration.ofSeconds(5)), cloud.clock()),
+                new MailRouteResolver(dns, cloud.clock()),
                 new SmtpHandoff(),
                 new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE)),
                 settings.retry(), settings.nodeId(), settings.lease(), metrics, cloud.clock());

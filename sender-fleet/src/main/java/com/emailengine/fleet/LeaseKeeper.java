@@ -284,6 +284,11 @@ public final class LeaseKeeper {
         return List.copyOf(byIp.values());
     }
 
+    /** The IPs whose lease this node holds now. */
+    List<SendingIp> leased() {
+        return byIp.values().stream().filter(ip -> ip.lease().isPresent()).toList();
+    }
+
     /** The addresses this node holds now. */
     public List<String> held() {
         return byIp.values().stream().filter(ip -> ip.lease().isPresent()).map(SendingIp::ip).toList();

@@ -288,6 +288,29 @@ public final class SendingIp {
         }
     }
 
+    /**
+     * Pauses the IP now, whether warming or warm, because a blocklist lists it: a listed IP is refused by the
+     * receivers that use the list, and every refusal costs it more reputation. Written to the warmup record, so
+     * every node stops sending from it. False when it was paused already (a pause is never lengthened: once it
+     * has rested, the next check pauses it again if the listing remains).
+     */
+    boolean pauseForListing(String why) {
+        Instant now = clock.instant();
+        synchronized (this) {
+            for (int round = 0; round < 3; round++) {
+                WarmupProgress current = today(now);
+                if (current.status() == WarmupStatus.PAUSED) {
+                    return false;
+                }
+                pauseNow(current, now, why);
+                if (progress != null) {
+                    return true;
+                }
+            }
+        }
+        throw new IllegalStateException("warmup record of " + ip() + " keeps changing under this node");
+    }
+
     /** Writes the traffic counts gathered since the last flush to the shared day items. */
     void flush() {
         Map<String, long[]> batch;

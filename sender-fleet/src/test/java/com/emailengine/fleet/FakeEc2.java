@@ -95,6 +95,12 @@ final class FakeEc2 implements AutoCloseable {
         return this;
     }
 
+    /** Forgets every scripted answer, so the next requests get new ones. */
+    synchronized FakeEc2 forgetAnswers() {
+        rules.clear();
+        return this;
+    }
+
     private static Answer success(String action, String inner) {
         return new Answer(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><" + action + "Response xmlns=\"" + NAMESPACE
                 + "\"><requestId>req-" + action + "</requestId>" + inner + "</" + action + "Response>");

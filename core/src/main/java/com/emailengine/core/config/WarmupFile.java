@@ -1,6 +1,7 @@
 package com.emailengine.core.config;
 
 import com.emailengine.core.tenant.Tenants;
+import com.emailengine.core.warmup.BlocklistWatch;
 import com.emailengine.core.warmup.WarmupPlan;
 import com.emailengine.core.warmup.WarmupThresholds;
 import java.net.InetAddress;
@@ -9,11 +10,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads {@code warmup.yaml}. Schema: docs/config.md. */
 final class WarmupFile {
+
+    /** A DNS label of letters, digits and inner hyphens (RFC 1123). */
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** 253 is a name's limit; the reversed IPv4 address put in front of the zone takes up to 16 of it. */
+    private static final int MAX_ZONE_LENGTH = 253 - 16;
+    private static final Duration MIN_CHECK_EVERY = Duration.ofMinutes(1);
+    private static final Duration MAX_CHECK_EVERY = Duration.ofDays(1);
 
     private WarmupFile() {
     }
@@ -81,12 +91,15 @@ final class WarmupFile {
         double pauseComplaint = t.pauseComplaintRate();
         Duration pauseFor = t.pauseFor();
         int stepBack = t.stepBackOnResume();
+        BlocklistWatch blocklists = BlocklistWatch.NONE;
         if (doc.optional("pause").isPresent()) {
-            ConfigMap pause = doc.map("pause").allowOnly(Set.of("complaint-rate", "rest", "step-back-days"));
+            ConfigMap pause = doc.map("pause").allowOnly(Set.of("complaint-rate", "rest", "step-back-days", "blocklists",
+                    "blocklist-check-every"));
             pauseComplaint = rate(pause, "complaint-rate", pauseComplaint);
             pauseFor = pause.optional("rest").map(n -> n.asScalar("rest").duration("rest")).orElse(pauseFor);
             stepBack = pause.optional("step-back-days").map(n -> n.asScalar("step-back-days").integer("step-back-days", 0, 42))
                     .orElse(stepBack);
+            blocklists = blocklists(pause);
         }
         Set<String> warm = new HashSet<>();
         Set<String> pooled = new HashSet<>();
@@ -106,7 +119,40 @@ final class WarmupFile {
             }
         }
         return new WarmupPlan(daily, share, new WarmupThresholds(minSent, maxBounce, maxComplaint, maxThrottled,
-                pauseComplaint, pauseFor, stepBack), warm);
+                pauseComplaint, pauseFor, stepBack), warm, blocklists);
+    }
+
+    private static BlocklistWatch blocklists(ConfigMap pause) {
+        List<String> zones = new ArrayList<>();
+        for (ConfigNode node : pause.optionalList("blocklists")) {
+            String zone = node.asScalar("a blocklist zone").string("a blocklist zone").toLowerCase(Locale.ROOT);
+            if (zone.endsWith(".")) {
+                zone = zone.substring(0, zone.length() - 1);
+            }
+            String[] labels = zone.split("\\.", -1);
+            boolean valid = labels.length >= 2 && zone.length() <= MAX_ZONE_LENGTH;
+            for (String label : labels) {
+                valid &= LABEL.matcher(label).matches();
+            }
+            if (!valid) {
+                throw node.error("blocklist '" + node.asScalar("a blocklist zone").text().strip()
+                        + "' is not a DNS zone such as zen.spamhaus.org");
+            }
+            if (zones.contains(zone)) {
+                throw node.error("blocklist '" + zone + "' is listed twice");
+            }
+            zones.add(zone);
+        }
+        Duration every = BlocklistWatch.DEFAULT_CHECK_EVERY;
+        if (pause.optional("blocklist-check-every").isPresent()) {
+            ConfigNode node = pause.required("blocklist-check-every");
+            every = node.asScalar("blocklist-check-every").duration("blocklist-check-every");
+            if (every.compareTo(MIN_CHECK_EVERY) < 0 || every.compareTo(MAX_CHECK_EVERY) > 0) {
+                throw node.error("blocklist-check-every must be between 1m and 1d, got "
+                        + node.asScalar("blocklist-check-every").text().strip());
+            }
+        }
+        return new BlocklistWatch(zones, every);
     }
 
     /** {@code 40%} or {@code 40}: a whole percentage 0..100. */

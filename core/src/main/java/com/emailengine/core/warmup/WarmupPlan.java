@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -15,9 +16,10 @@ import java.util.Set;
  * @param providerShare  percent of a day's volume per provider name; providers not listed share the
  *                       {@code others} entry; the percentages add up to 100
  * @param warmAddresses  addresses that need no warmup (already warm when they joined the fleet)
+ * @param blocklists     the DNS blocklists whose listing pauses an IP
  */
 public record WarmupPlan(List<Integer> dailyVolume, Map<String, Integer> providerShare, WarmupThresholds thresholds,
-                         Set<String> warmAddresses) {
+                         Set<String> warmAddresses, BlocklistWatch blocklists) {
 
     public static final String OTHERS = "others";
 
@@ -40,12 +42,19 @@ public record WarmupPlan(List<Integer> dailyVolume, Map<String, Integer> provide
         dailyVolume = List.copyOf(dailyVolume);
         providerShare = Map.copyOf(providerShare);
         warmAddresses = Set.copyOf(warmAddresses);
+        Objects.requireNonNull(blocklists, "blocklists");
         if (dailyVolume.isEmpty()) {
             throw new IllegalArgumentException("a warmup plan needs at least one day");
         }
         if (providerShare.values().stream().mapToInt(Integer::intValue).sum() != 100 || !providerShare.containsKey(OTHERS)) {
             throw new IllegalArgumentException("provider shares must include 'others' and add up to 100");
         }
+    }
+
+    /** A plan that checks no blocklist. */
+    public WarmupPlan(List<Integer> dailyVolume, Map<String, Integer> providerShare, WarmupThresholds thresholds,
+                      Set<String> warmAddresses) {
+        this(dailyVolume, providerShare, thresholds, warmAddresses, BlocklistWatch.NONE);
     }
 
     public static WarmupPlan standard() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.emailengine.core.throttle.Provider;
 import com.emailengine.core.throttle.Throttles;
 import com.emailengine.core.throttle.TlsPolicy;
+import com.emailengine.core.warmup.BlocklistWatch;
 import com.emailengine.core.warmup.WarmupPlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,5 +149,62 @@ class DeliveryPolicyTest {
 
         assertThatThrownBy(() -> load(null, "warm-addresses:\n  - 10.9.9.9\n"))
                 .hasMessageStartingWith("warmup.yaml line 2: address 10.9.9.9 is in no tenant's ip-pool");
+    }
+
+    @Test
+    void withoutBlocklistsNothingIsChecked() {
+        assertThat(load(null, null).warmup().blocklists()).isEqualTo(BlocklistWatch.NONE);
+        assertThat(load(null, "pause:\n  rest: 1d\n").warmup().blocklists().watchesAny()).isFalse();
+    }
+
+    @Test
+    void blocklistsAndTheirIntervalAreReadFromThePauseSection() {
+        BlocklistWatch watch = load(null, """
+                pause:
+                  blocklists: [zen.spamhaus.org, B.Barracudacentral.org., bl.spamcop.net]
+                  blocklist-check-every: 15m
+                """).warmup().blocklists();
+
+        assertThat(watch.zones()).containsExactly("zen.spamhaus.org", "b.barracudacentral.org", "bl.spamcop.net");
+        assertThat(watch.checkEvery()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(load(null, "pause:\n  blocklists: [bl.test]\n").warmup().blocklists().checkEvery())
+                .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aBlocklistThatIsNotADnsZoneIsRefusedNamingTheLine() {
+        assertThatThrownBy(() -> load(null, """
+                pause:
+                  blocklists:
+                    - zen.spamhaus.org
+                    - "bl spamcop net"
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("warmup.yaml line 4: blocklist 'bl spamcop net' is not a DNS zone");
+        assertThatThrownBy(() -> load(null, "pause:\n  blocklists: [spamhaus]\n"))
+                .hasMessageStartingWith("warmup.yaml line 2: blocklist 'spamhaus' is not a DNS zone");
+        assertThatThrownBy(() -> load(null, "pause:\n  blocklists: [-bad.example.org]\n"))
+                .hasMessageStartingWith("warmup.yaml line 2: blocklist '-bad.example.org' is not a DNS zone");
+    }
+
+    @Test
+    void aBlocklistListedTwiceIsRefused() {
+        assertThatThrownBy(() -> load(null, "pause:\n  blocklists: [bl.test, BL.test]\n"))
+                .hasMessageStartingWith("warmup.yaml line 2: blocklist 'bl.test' is listed twice");
+    }
+
+    @Test
+    void aBadBlocklistIntervalIsRefusedNamingTheLine() {
+        assertThatThrownBy(() -> load(null, """
+                pause:
+                  blocklists: [bl.test]
+                  blocklist-check-every: soon
+                """))
+                .hasMessageStartingWith("warmup.yaml line 3: blocklist-check-every must be a duration");
+        assertThatThrownBy(() -> load(null, """
+                pause:
+                  blocklist-check-every: 10s
+                """))
+                .hasMessageStartingWith("warmup.yaml line 2: blocklist-check-every must be between 1m and 1d, got 10s");
     }
 }

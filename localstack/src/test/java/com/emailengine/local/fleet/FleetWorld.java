@@ -107,7 +107,16 @@ final class FleetWorld implements AutoCloseable {
 
     /** A node whose idea of time is {@code clock} (leases, quotas' days, warmup reviews, DKIM t=). */
     FleetNode startNode(FleetSettings nodeSettings, Clock clock) {
-        FleetNode node = FleetNode.start(nodeSettings, new FunctionDependencies(Settings.of(settings), clock), signer, policy);
+        return startNode(nodeSettings, clock, policy);
+    }
+
+    /** A node with its own throttles and warmup plan instead of those of {@code fleet-config}. */
+    FleetNode startNode(FleetSettings nodeSettings, DeliveryPolicy nodePolicy) {
+        return startNode(nodeSettings, Clock.systemUTC(), nodePolicy);
+    }
+
+    private FleetNode startNode(FleetSettings nodeSettings, Clock clock, DeliveryPolicy nodePolicy) {
+        FleetNode node = FleetNode.start(nodeSettings, new FunctionDependencies(Settings.of(settings), clock), signer, nodePolicy);
         nodes.add(node);
         return node;
     }

@@ -42,6 +42,14 @@ public final class FleetMetrics {
     public final MetricFamily bouncesReceived = register("ee_fleet_inbound_bounces_total",
             "Messages the bounce listener stored, by kind (dsn, arf, other)", MetricFamily.Type.COUNTER, "kind");
 
+    /** 1 while the DNS blocklist lists the IP (its public address), 0 once it does not. */
+    public final MetricFamily blocklisted = register("ee_fleet_ip_blocklisted",
+            "1 when the DNS blocklist lists the source IP's public address at the last check", MetricFamily.Type.GAUGE, "ip", "zone");
+    /** Blocklist lookups by result: listed, not_listed, error_return (the list refused us), unknown (no answer). */
+    public final MetricFamily blocklistChecks = register("ee_fleet_blocklist_checks_total",
+            "DNS blocklist lookups per zone by result (listed, not_listed, error_return, unknown)", MetricFamily.Type.COUNTER,
+            "zone", "result");
+
     private MetricFamily register(String name, String help, MetricFamily.Type type, String... labels) {
         MetricFamily family = new MetricFamily(name, help, type, List.of(labels));
         families.put(name, family);
