@@ -3,12 +3,11 @@ package com.emailengine.functions.templating;
 import com.emailengine.core.json.Json;
 import com.emailengine.core.mailwizz.AutoresponderStore;
 import com.emailengine.core.mailwizz.ImportedAutoresponder;
-import java.util.ArrayList;
+import com.emailengine.functions.dynamodb.TenantItems;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Imported autoresponder definitions in the templates table, item {@code autoresponder#<id>} per tenant, the
@@ -37,18 +36,7 @@ public final class DynamoAutoresponderStore implements AutoresponderStore {
 
     @Override
     public List<ImportedAutoresponder> all(String tenantId) {
-        List<ImportedAutoresponder> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamo.query(r -> r.tableName(table)
-                    .keyConditionExpression("tenant = :t AND begins_with(#item, :prefix)")
-                    .expressionAttributeNames(Map.of("#item", "item"))
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenantId), ":prefix", AttributeValue.fromS("autoresponder#")))
-                    .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(item -> all.add(Json.read(item.get("definition").s(), ImportedAutoresponder.class)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return all;
+        return TenantItems.withPrefix(dynamo, table, tenantId, "autoresponder#")
+                .map(item -> Json.read(item.get("definition").s(), ImportedAutoresponder.class)).toList();
     }
 }

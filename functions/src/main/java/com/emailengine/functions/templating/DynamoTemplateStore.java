@@ -6,8 +6,8 @@ import com.emailengine.core.templating.TemplateRecord;
 import com.emailengine.core.templating.TemplateRef;
 import com.emailengine.core.templating.TemplateStore;
 import com.emailengine.core.templating.TemplateVersion;
+import com.emailengine.functions.dynamodb.TenantItems;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Template metadata in DynamoDB (partition key {@code tenant}, sort key {@code item}), bodies in S3
@@ -49,19 +48,7 @@ public final class DynamoTemplateStore implements TemplateStore {
 
     @Override
     public List<TemplateRecord> records(String tenantId) {
-        List<TemplateRecord> records = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamo.query(r -> r.tableName(table)
-                    .keyConditionExpression("tenant = :t AND begins_with(#item, :prefix)")
-                    .expressionAttributeNames(Map.of("#item", "item"))
-                    .expressionAttributeValues(Map.of(":t", s(tenantId), ":prefix", s("template#")))
-                    .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(item -> records.add(record(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return records;
+        return TenantItems.withPrefix(dynamo, table, tenantId, "template#").map(DynamoTemplateStore::record).toList();
     }
 
     @Override
