@@ -20,7 +20,7 @@ final class ConfigCommand {
 
         @Override
         public void run() {
-            Path dir = config != null ? config : EmailEngineCli.home().resolve("config/local");
+            Path dir = EmailEngineCli.configDir(config);
             EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(dir));
             System.out.println(dir + ": valid");
             for (Tenant tenant : engine.tenants().all()) {

@@ -72,7 +72,7 @@ final class DemoCommand implements Runnable {
         Path home = EmailEngineCli.home();
         String runTag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path mailDir = mailDirOption != null ? mailDirOption : home.resolve("local-data/demo-mail/" + runTag);
-        LocalCloudOptions options = LocalCloudOptions.standard(config != null ? config : home.resolve("config/local"),
+        LocalCloudOptions options = LocalCloudOptions.standard(EmailEngineCli.configDir(config),
                 home.resolve("local-data")).withPorts(0, 0, 0, 0, 0, 0).withMailDir(mailDir).withScheduleSpeedup(60);
         if (dkimDir != null) {
             options = options.withDkimKeyDir(dkimDir);

@@ -39,7 +39,7 @@ final class DnsCommand {
         @Override
         public void run() {
             Path home = EmailEngineCli.home();
-            Path configDir = config != null ? config : home.resolve("config/local");
+            Path configDir = EmailEngineCli.configDir(config);
             Path keys = dkimDir != null ? dkimDir : home.resolve("local-data/dkim");
             EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(configDir));
             String wanted = domain.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");

@@ -41,7 +41,7 @@ final class LocalCommand implements Runnable {
     @Override
     public void run() {
         Path home = EmailEngineCli.home();
-        LocalCloudOptions options = LocalCloudOptions.standard(config != null ? config : home.resolve("config/local"),
+        LocalCloudOptions options = LocalCloudOptions.standard(EmailEngineCli.configDir(config),
                 home.resolve("local-data"));
         options = options.withPorts(apiPort, options.sqsPort(), options.dynamoDbPort(), options.s3Port(), dnsPort, smtpPort);
         if (dataDir != null) {

@@ -144,7 +144,7 @@ final class TemplatesCommand {
         }
 
         private ImportReport offline(Path file) {
-            Path dir = config != null ? config : EmailEngineCli.home().resolve("config/local");
+            Path dir = EmailEngineCli.configDir(config);
             Tenant found = EngineConfig.load(new DirectoryConfigSource(dir)).tenants().all().stream()
                     .filter(t -> t.id().equals(tenant)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenant + "' in " + dir));

@@ -81,7 +81,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationPolicy policy = ValidationPolicy.DEFAULT;
         if (tenant != null) {
             EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(
-                    config != null ? config : EmailEngineCli.home().resolve("config/local")));
+                    EmailEngineCli.configDir(config)));
             if (engine.tenants().find(tenant).isEmpty()) {
                 throw new IllegalArgumentException("no tenant '" + tenant + "' (tenants: " + String.join(", ", engine.tenants().ids()) + ")");
             }

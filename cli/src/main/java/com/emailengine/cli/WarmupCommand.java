@@ -32,7 +32,7 @@ final class WarmupCommand {
 
         @Override
         public void run() {
-            Path dir = config != null ? config : EmailEngineCli.home().resolve("config/local");
+            Path dir = EmailEngineCli.configDir(config);
             EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(dir));
             WarmupPlan plan = DeliveryPolicy.load(new DirectoryConfigSource(dir), engine.tenants()).warmup();
             List<String> groups = plan.providerShare().keySet().stream().sorted((a, b) -> a.equals(WarmupPlan.OTHERS) ? 1
@@ -74,7 +74,7 @@ final class WarmupCommand {
 
         @Override
         public void run() {
-            Path dir = config != null ? config : EmailEngineCli.home().resolve("config/local");
+            Path dir = EmailEngineCli.configDir(config);
             EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(dir));
             WarmupPlan plan = DeliveryPolicy.load(new DirectoryConfigSource(dir), engine.tenants()).warmup();
             Map<String, String> values = new HashMap<>();

@@ -2,50 +2,24 @@ package com.emailengine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmailEngineCliTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
 
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void configCheckSummarizesAValidFolder() {
         assertThat(EmailEngineCli.execute("config", "check", "--config", "../config/local")).isZero();
 
-        assertThat(out()).contains("valid").contains("sos-expat").contains("50 IPs")
+        assertThat(console.out()).contains("valid").contains("sos-expat").contains("50 IPs")
                 .contains("source maps-scraper").contains("3 routing rule(s)");
     }
 
@@ -57,7 +31,7 @@ class EmailEngineCliTest {
 
         assertThat(EmailEngineCli.execute("config", "check", "--config", dir.toString())).isEqualTo(2);
 
-        assertThat(err()).startsWith("email-engine: configuration error: tenants.yaml line 12: unknown key 'default-langage'")
+        assertThat(console.err()).startsWith("email-engine: configuration error: tenants.yaml line 12: unknown key 'default-langage'")
                 .doesNotContain("\tat ").hasLineCount(1);
     }
 
@@ -66,7 +40,7 @@ class EmailEngineCliTest {
         assertThat(EmailEngineCli.execute("dns", "records", "sos-expat.test", "--config", "../config/local",
                 "--dkim-dir", keys.toString(), "--generate-keys")).isZero();
 
-        assertThat(out())
+        assertThat(console.out())
                 .contains("ee2026r._domainkey.sos-expat.test. 3600 IN TXT \"v=DKIM1; k=rsa; p=")
                 .contains("ee2026e._domainkey.sos-expat.test. 3600 IN TXT \"v=DKIM1; k=ed25519; p=")
                 .contains("sos-expat.test. 3600 IN TXT \"v=spf1 ip4:127.0.1.1 ")
@@ -79,7 +53,7 @@ class EmailEngineCliTest {
         assertThat(EmailEngineCli.execute("dns", "records", "mail.ulixai.example", "--config", "../config/prod",
                 "--dkim-dir", keys.toString(), "--generate-keys")).isZero();
 
-        assertThat(out()).contains("; WARNING: the pool lists private addresses").contains("output SpfRecordUlixai").contains("Values=ulixai");
+        assertThat(console.out()).contains("; WARNING: the pool lists private addresses").contains("output SpfRecordUlixai").contains("Values=ulixai");
     }
 
     @Test
@@ -87,14 +61,14 @@ class EmailEngineCliTest {
         assertThat(EmailEngineCli.execute("dns", "records", "ulixai.test", "--config", "../config/local",
                 "--dkim-dir", keys.toString())).isEqualTo(1);
 
-        assertThat(err()).contains("no DKIM key for selector ee2026r").contains("--generate-keys").hasLineCount(1);
+        assertThat(console.err()).contains("no DKIM key for selector ee2026r").contains("--generate-keys").hasLineCount(1);
     }
 
     @Test
     void anUnknownDomainIsNamed() {
         assertThat(EmailEngineCli.execute("dns", "records", "nobody.test", "--config", "../config/local")).isEqualTo(1);
 
-        assertThat(err()).contains("no tenant sends from nobody.test");
+        assertThat(console.err()).contains("no tenant sends from nobody.test");
     }
 
     @Test
@@ -102,8 +76,8 @@ class EmailEngineCliTest {
         int exit = EmailEngineCli.execute("demo", "--contacts", "6", "--config", "../config/local",
                 "--mail-dir", work.resolve("mail").toString(), "--dkim-dir", work.resolve("dkim").toString());
 
-        assertThat(exit).as(err()).isZero();
-        assertThat(out()).contains("Delivered 6 of 6 contacts")
+        assertThat(exit).as(console.err()).isZero();
+        assertThat(console.out()).contains("Delivered 6 of 6 contacts")
                 .contains("Source IPs outside the sending tenant's pool: 0")
                 .contains("12 of 12 pass");
         assertThat(work.resolve("mail/gmail")).isDirectoryContaining("glob:**.eml");

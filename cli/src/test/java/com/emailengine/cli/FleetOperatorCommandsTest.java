@@ -17,9 +17,6 @@ import com.emailengine.local.cloud.CloudEndpoints;
 import com.emailengine.local.cloud.EmulatorSettings;
 import com.emailengine.local.cloud.LocalEmulators;
 import com.emailengine.local.cloud.ResourceProvisioner;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,43 +26,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code warmup plan}, {@code warmup status} (against the local DynamoDB) and {@code fleet import-pmta}. */
 class FleetOperatorCommandsTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void warmupPlanPrintsEachDaysVolumeSplitPerProvider() {
         assertThat(EmailEngineCli.execute("warmup", "plan", "--config", "../config/local")).isZero();
 
-        assertThat(out()).containsPattern("week\\s+day\\s+per IP\\s+gmail 40%\\s+microsoft 30%\\s+yahoo 15%\\s+others 15%")
+        assertThat(console.out()).containsPattern("week\\s+day\\s+per IP\\s+gmail 40%\\s+microsoft 30%\\s+yahoo 15%\\s+others 15%")
                 .containsPattern("\\n1\\s+1\\s+50\\s+20\\s+15\\s+7\\s+7\\n")
                 .containsPattern("\\n6\\s+42\\s+60000\\s+24000\\s+18000\\s+9000\\s+9000\\n")
                 .contains("After day 42 an IP is warm. 100 IP(s) in the pools");
@@ -96,8 +73,8 @@ class FleetOperatorCommandsTest {
             int exit = EmailEngineCli.execute("warmup", "status", "--config", "../config/local", "--stage", "clistatus",
                     "--aws-endpoint", endpoints.dynamoDb().toString());
 
-            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out()).containsPattern("ip\\s+tenant\\s+node\\s+status\\s+day\\s+quota\\s+sent\\s+deferred\\s+bounced")
+            assertThat(exit).as(console.err()).isZero();
+            assertThat(console.out()).containsPattern("ip\\s+tenant\\s+node\\s+status\\s+day\\s+quota\\s+sent\\s+deferred\\s+bounced")
                     .containsPattern("127\\.0\\.1\\.7\\s+sos-expat\\s+ee-prod-node-2\\s+warming\\s+3\\s+100\\s+41\\s+3\\s+0\\s+advanced: day 2 done")
                     .containsPattern("127\\.0\\.1\\.8\\s+sos-expat\\s+-\\s+warming\\s+1\\s+50\\s+0\\s+0\\s+0\\s+not used yet");
         }
@@ -142,8 +119,8 @@ class FleetOperatorCommandsTest {
         int checked = EmailEngineCli.execute("config", "check", "--config", config.toString());
 
         assertThat(imported).isZero();
-        assertThat(checked).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out()).contains("Imported 3 provider(s)").contains("and 1 address(es)")
+        assertThat(checked).as(console.err()).isZero();
+        assertThat(console.out()).contains("Imported 3 provider(s)").contains("and 1 address(es)")
                 .contains("line 10: <domain gmail.com> pipelining yes: no equivalent; not imported")
                 .contains("providers [gmail, yahoo, microsoft, others]");
         assertThat(Files.readString(config.resolve("pools-from-pmta.yaml"))).contains("- addresses: 127.0.1.1");
@@ -153,6 +130,6 @@ class FleetOperatorCommandsTest {
     void importPmtaOfAMissingFileIsOneLineNamingIt() {
         assertThat(EmailEngineCli.execute("fleet", "import-pmta", "/nonexistent/pmta.config")).isEqualTo(1);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("email-engine: no PowerMTA configuration at /nonexistent/pmta.config\n");
+        assertThat(console.err()).isEqualTo("email-engine: no PowerMTA configuration at /nonexistent/pmta.config\n");
     }
 }

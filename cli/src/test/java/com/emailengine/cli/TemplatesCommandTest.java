@@ -4,36 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emailengine.local.LocalCloud;
 import com.emailengine.local.LocalCloudOptions;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class TemplatesCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private static void export(Path dir) throws Exception {
         Files.writeString(dir.resolve("promo.html"), "<html><head><title>Offre</title></head><body><p>Bonjour [FNAME],</p>"
@@ -48,8 +28,8 @@ class TemplatesCommandTest {
         int exit = EmailEngineCli.execute("templates", "import-mailwizz", dir.toString(), "--tenant", "sos-expat", "--dry-run",
                 "--config", "../config/local");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
-        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(console.err()).isEqualTo(1);
+        String printed = console.out();
         assertThat(printed).contains("template promo: would import as promo; tags converted: [FNAME] [UNSUBSCRIBE_URL]")
                 .contains("[COMPANY_SIZE]: not a MailWizz tag: taken for the custom field 'company_size'")
                 .contains("template feed: NOT IMPORTED")
@@ -66,8 +46,8 @@ class TemplatesCommandTest {
             int exit = EmailEngineCli.execute("templates", "import-mailwizz", dir.resolve("promo.html").toString(),
                     "--tenant", "ulixai", "--api", cloud.apiEndpoint().toString(), "--language", "fr");
 
-            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("template promo: imported as promo v1");
+            assertThat(exit).as(console.err()).isZero();
+            assertThat(console.out()).contains("template promo: imported as promo v1");
             assertThat(cloud.dependencies().templateCatalog().record("ulixai", "promo")).isPresent();
         }
     }
@@ -80,7 +60,7 @@ class TemplatesCommandTest {
                 "--tenant", "sos-expat", "--api", "http://127.0.8.200:9");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("email-engine: cannot reach the API at http://127.0.8.200:9")
+        assertThat(console.err()).startsWith("email-engine: cannot reach the API at http://127.0.8.200:9")
                 .hasLineCount(1);
     }
 }

@@ -8,44 +8,24 @@ import com.emailengine.local.internet.DnsZone;
 import com.emailengine.local.internet.LoopbackDnsServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
     private final ObjectMapper json = new ObjectMapper();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : console.out().split("\n")) {
             if (!line.isBlank()) {
                 lines.add(json.readTree(line));
             }
@@ -58,7 +38,7 @@ class ValidateCommandTest {
         int exit = EmailEngineCli.execute("validate", "--offline", "anna@gmail.com", "info@firm.fr", "x@mailinator.com",
                 "\"quoted\"@example.org", "anna@gmial.com", "用户@例子.广告");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(console.err()).isZero();
         List<JsonNode> lines = lines();
         assertThat(lines).extracting(l -> l.path("verdict").asText())
                 .containsExactly("valid", "risky", "invalid", "invalid", "invalid", "valid");
@@ -68,7 +48,7 @@ class ValidateCommandTest {
         assertThat(lines.get(4).path("suggestion").asText()).isEqualTo("anna@gmail.com");
         assertThat(lines.get(5).path("ascii").asText()).isEqualTo("用户@xn--fsqu00a.xn--4rr70v");
         assertThat(lines.get(5).path("smtputf8").asBoolean()).isTrue();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("validated 6 addresses: 2 valid, 1 risky, 3 invalid, 0 unknown (offline");
+        assertThat(console.err()).contains("validated 6 addresses: 2 valid, 1 risky, 3 invalid, 0 unknown (offline");
     }
 
     @Test
@@ -105,13 +85,13 @@ class ValidateCommandTest {
     void aMissingFileIsOneLineNamingIt() {
         assertThat(EmailEngineCli.execute("validate", "--file", "/nonexistent/contacts.csv")).isEqualTo(1);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("email-engine: no file /nonexistent/contacts.csv").hasLineCount(1);
+        assertThat(console.err()).startsWith("email-engine: no file /nonexistent/contacts.csv").hasLineCount(1);
     }
 
     @Test
     void nothingToValidateIsOneLineSayingWhatToGive() {
         assertThat(EmailEngineCli.execute("validate")).isEqualTo(1);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give addresses or --file FILE").hasLineCount(1);
+        assertThat(console.err()).contains("give addresses or --file FILE").hasLineCount(1);
     }
 }
