@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeliveryPolicyTest {
@@ -20,17 +19,7 @@ class DeliveryPolicyTest {
     private static final EngineConfig LOCAL = EngineConfig.load(new DirectoryConfigSource(Path.of("../config/local")));
 
     private static ConfigSource files(Map<String, String> files) {
-        return new ConfigSource() {
-            @Override
-            public Optional<String> read(String fileName) {
-                return Optional.ofNullable(files.get(fileName));
-            }
-
-            @Override
-            public String describe() {
-                return "test files";
-            }
-        };
+        return new ConfigFiles(files);
     }
 
     private static DeliveryPolicy load(String throttles, String warmup) {

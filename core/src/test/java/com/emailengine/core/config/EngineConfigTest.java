@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.emailengine.core.tenant.Tenant;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EngineConfigTest {
@@ -41,17 +40,7 @@ class EngineConfigTest {
 
     private static ConfigSource files(String tenants, String campaigns) {
         Map<String, String> files = Map.of(EngineConfig.TENANTS_FILE, tenants, EngineConfig.CAMPAIGNS_FILE, campaigns);
-        return new ConfigSource() {
-            @Override
-            public Optional<String> read(String fileName) {
-                return Optional.ofNullable(files.get(fileName));
-            }
-
-            @Override
-            public String describe() {
-                return "test files";
-            }
-        };
+        return new ConfigFiles(files);
     }
 
     @Test

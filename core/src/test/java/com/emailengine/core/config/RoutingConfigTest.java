@@ -11,7 +11,6 @@ import com.emailengine.core.validation.Verdict;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** sources.yaml and routing.yaml: what they mean, and errors that name the file and the line. */
@@ -30,17 +29,7 @@ class RoutingConfigTest {
         if (routing != null) {
             files.put(EngineConfig.ROUTING_FILE, routing);
         }
-        return EngineConfig.load(new ConfigSource() {
-            @Override
-            public Optional<String> read(String fileName) {
-                return Optional.ofNullable(files.get(fileName));
-            }
-
-            @Override
-            public String describe() {
-                return "test files";
-            }
-        });
+        return EngineConfig.load(new ConfigFiles(files));
     }
 
     private static final String SOURCES = """

@@ -3,7 +3,7 @@ package com.emailengine.core.pmta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.emailengine.core.config.ConfigSource;
+import com.emailengine.core.config.ConfigFiles;
 import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PowerMtaImportTest {
@@ -28,17 +27,7 @@ class PowerMtaImportTest {
         PowerMtaImport.Result result = PowerMtaImport.of(sample());
 
         EngineConfig local = EngineConfig.load(new DirectoryConfigSource(Path.of("../config/local")));
-        DeliveryPolicy policy = DeliveryPolicy.load(new ConfigSource() {
-            @Override
-            public Optional<String> read(String fileName) {
-                return Optional.ofNullable(Map.of(DeliveryPolicy.THROTTLES_FILE, result.throttlesYaml()).get(fileName));
-            }
-
-            @Override
-            public String describe() {
-                return "import";
-            }
-        }, local.tenants());
+        DeliveryPolicy policy = DeliveryPolicy.load(new ConfigFiles(Map.of(DeliveryPolicy.THROTTLES_FILE, result.throttlesYaml())), local.tenants());
         Provider gmail = policy.throttles().providerFor("googlemail.com", "unknown.mx.test");
         assertThat(gmail.name()).isEqualTo("gmail-com");
         assertThat(policy.throttles().providerOf("alt2.gmail-smtp-in.l.google.com")).isEqualTo(gmail);
