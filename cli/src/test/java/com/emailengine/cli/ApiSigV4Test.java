@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.emailengine.core.json.Json;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -16,15 +14,18 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /** SigV4 for the API's operator routes, checked by an independent signer: botocore (Debian's awscli brings it). */
 class ApiSigV4Test {
+
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     private static final AwsBasicCredentials CREDENTIALS =
             AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
@@ -69,16 +70,12 @@ class ApiSigV4Test {
         server.start();
         System.setProperty("aws.accessKeyId", CREDENTIALS.accessKeyId());
         System.setProperty("aws.secretAccessKey", CREDENTIALS.secretAccessKey());
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             int exit = EmailEngineCli.execute("templates", "import-mailwizz", dir.resolve("promo.html").toString(), "--tenant",
                     "sos-expat", "--api", "http://127.0.0.1:" + server.getAddress().getPort(), "--region", "eu-west-1");
 
             assertThat(exit).isEqualTo(1);
         } finally {
-            System.setErr(originalErr);
             System.clearProperty("aws.accessKeyId");
             System.clearProperty("aws.secretAccessKey");
             server.stop(0);
@@ -86,7 +83,7 @@ class ApiSigV4Test {
         assertThat(seen.get().get("Authorization")).singleElement().asString()
                 .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/").contains("/eu-west-1/execute-api/aws4_request");
         assertThat(seen.get()).containsKey("X-amz-date");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the API answered 403");
+        assertThat(console.err()).contains("the API answered 403");
     }
 
     /** The signed headers and signature botocore's SigV4Auth computes for the request, at the Java signer's time. */
@@ -131,6 +128,6 @@ class ApiSigV4Test {
     private static Map<String, String> caseOf(Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>();
         headers.forEach((name, value) -> out.put(name.equalsIgnoreCase("x-amz-date") ? "X-Amz-Date" : name, value));
-        return Optional.of(out).orElseThrow();
+        return out;
     }
 }
