@@ -1,5 +1,6 @@
 package com.emailengine.fleet;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +17,8 @@ final class FleetStateKeys {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
+    private static final Duration DAY_ITEM_LIFE = Duration.ofDays(40);
+
     private FleetStateKeys() {
     }
 
@@ -25,6 +28,11 @@ final class FleetStateKeys {
 
     static String day(LocalDate date, String shareGroup) {
         return "day#" + date + "#" + shareGroup;
+    }
+
+    /** When a day item may go: kept 40 days past its day, for the warm-up review and {@code warmup status}. */
+    static Instant dayItemExpiry(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(DAY_ITEM_LIFE);
     }
 
     static String dayPrefix(LocalDate date) {

@@ -5,9 +5,7 @@ import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenants;
 import com.emailengine.fleet.bounces.BounceListener;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,8 +17,6 @@ import java.util.stream.Collectors;
  * ours (a forwarded one, or one about mail we did not send) changes no IP's record.
  */
 public final class IpComplaints {
-
-    private static final Duration DAY_ITEM_LIFE = Duration.ofDays(40);
 
     private final SendingQuotas quotas;
     private final DeliveryPolicy policy;
@@ -43,7 +39,7 @@ public final class IpComplaints {
         String group = policy.warmup().shareGroup(policy.throttles().providerFor(complaint.reporter(), complaint.reporter()).name());
         LocalDate today = FleetStateKeys.utcDate(clock.instant());
         quotas.add(complaint.sourceIp().get(), FleetStateKeys.day(today, group), Map.of("complaints", 1L),
-                today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(DAY_ITEM_LIFE));
+                FleetStateKeys.dayItemExpiry(today));
         return true;
     }
 }

@@ -44,7 +44,6 @@ public final class SendingIp {
     }
 
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
-    private static final Duration DAY_ITEM_LIFE = Duration.ofDays(40);
     private static final Duration HOUR_ITEM_LIFE = Duration.ofDays(2);
     private static final int MAX_BLOCK = 50;
 
@@ -182,7 +181,7 @@ public final class SendingIp {
                 int quota = plan.providerQuota(today.day(), shareGroup);
                 metrics.warmupQuota.set(quota, ip(), shareGroup);
                 daily = allowance(FleetStateKeys.day(FleetStateKeys.utcDate(now), shareGroup));
-                if (!take(daily, held.token(), quota, tomorrow(now).plus(DAY_ITEM_LIFE))) {
+                if (!take(daily, held.token(), quota, FleetStateKeys.dayItemExpiry(FleetStateKeys.utcDate(now)))) {
                     if (hourly != null) {
                         hourly.remaining++;
                     }
@@ -327,7 +326,7 @@ public final class SendingIp {
                 named.put(SendingQuotas.COUNTERS.get(i), counts[i]);
             }
             LocalDate date = LocalDate.parse(item.substring(4, 14));
-            quotas.add(ip(), item, named, date.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(DAY_ITEM_LIFE));
+            quotas.add(ip(), item, named, FleetStateKeys.dayItemExpiry(date));
         });
     }
 
