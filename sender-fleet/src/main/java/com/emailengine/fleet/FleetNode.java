@@ -103,12 +103,12 @@ public final class FleetNode implements AutoCloseable {
             BlocklistMonitor monitor = new BlocklistMonitor(keeper::leased, blocklists, dns, publicAddresses, metrics);
             scheduler.scheduleWithFixedDelay(monitor::check, 0, blocklists.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
         }
-        delivery = new OutboundDelivery(cloud.config(), policy,
-                new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE)),
+        DeliveryLedger ledger = new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE));
+        DeliveryEventSink events = new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE));
+        delivery = new OutboundDelivery(cloud.config(), policy, ledger,
                 new MimeComposer(cloud.clock()), signer, new SourceSelector(keeper, cloud.clock(), BUSY_WAIT),
                 new MailRouteResolver(dns, cloud.clock()),
-                new SmtpHandoff(),
-                new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE)),
+                new SmtpHandoff(), events,
                 settings.retry(), settings.nodeId(), settings.lease(), metrics, cloud.clock());
         List<String> queueNames = cloud.config().tenants().ids().stream().map(SystemTopology::outboundQueue).toList();
         FairWindow window = new FairWindow(settings.maxInFlight(), queueNames);
@@ -155,9 +155,7 @@ public final class FleetNode implements AutoCloseable {
             agent.ifPresent(extras::add);
             Optional<DeliveryMetrics> cloudMetrics = agent.map(a -> new DeliveryMetrics(cloud.names().stage(), a, cloud.clock(),
                     a.logGroup()));
-            ComplaintEvents complaintEvents = new ComplaintEvents(
-                    new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE)),
-                    new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE)), cloud.clock());
+            ComplaintEvents complaintEvents = new ComplaintEvents(ledger, events, cloud.clock());
             BounceListener.Complaints complaints = complaint -> {
                 ipComplaints.count(complaint);
                 complaintEvents.publish(complaint);
