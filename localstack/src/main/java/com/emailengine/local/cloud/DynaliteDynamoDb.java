@@ -41,6 +41,7 @@ public final class DynaliteDynamoDb implements AutoCloseable {
     private static final String LAUNCHER = launcherScript();
     private static final String READY = "DYNALITE_READY ";
     private static final String FAILED = "DYNALITE_FAILED ";
+    private static final String UNCAUGHT = "DYNALITE_UNCAUGHT ";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -82,9 +83,20 @@ public final class DynaliteDynamoDb implements AutoCloseable {
         DynaliteDynamoDb dynamoDb = new DynaliteDynamoDb(process, endpoint, startupTime);
         Runtime.getRuntime().addShutdownHook(dynamoDb.shutdownHook);
         removeHook(earlyHook);
+        // A dynalite that dies under a running suite shows up only as "connection refused" in some later test: say why.
+        process.onExit().thenAccept(exited -> {
+            if (!dynamoDb.isClosed()) {
+                LOG.warn("{} at {} exited unexpectedly with code {}; its last output: {}", NAME, endpoint, exited.exitValue(),
+                        output.lastLines());
+            }
+        });
         LOG.info("{} listening at {} ({}, pid {}, started in {} ms)", NAME, endpoint,
                 dataDir.map(dir -> "data in " + dir).orElse("in memory"), process.pid(), startupTime.toMillis());
         return dynamoDb;
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     public URI endpoint() {
@@ -143,6 +155,8 @@ public final class DynaliteDynamoDb implements AutoCloseable {
             boundPort.complete(Integer.parseInt(line.substring(READY.length()).trim()));
         } else if (line.startsWith(FAILED)) {
             boundPort.completeExceptionally(new LaunchFailure(line.substring(FAILED.length())));
+        } else if (line.startsWith(UNCAUGHT)) {
+            LOG.warn("{} survived an error it did not handle: {}", NAME, line.substring(UNCAUGHT.length()));
         }
     }
 

@@ -32,5 +32,10 @@ server.listen(Number(port), host, () => {
 process.stdin.on('end', () => stop('standard input closed'))
 process.stdin.on('error', () => stop('standard input failed'))
 process.stdin.resume()
+// One request dynalite cannot handle must not take down the server every later test talks to: say what it was
+// (the Java side logs the last lines of an unexpected exit) and go on serving.
+process.on('uncaughtException', (error) => {
+  console.log('DYNALITE_UNCAUGHT ' + (error && error.stack ? error.stack.split('\n').slice(0, 4).join(' | ') : error))
+})
 process.on('SIGTERM', () => stop('SIGTERM'))
 process.on('SIGINT', () => stop('SIGINT'))
