@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.emailengine.core.source.DirectorySourceKeys;
 import com.emailengine.functions.ingest.IngestContactsHandler;
-import com.emailengine.functions.runtime.Settings;
+import com.emailengine.platform.runtime.Settings;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.emailengine.core.dkim.DkimKey;
 import com.emailengine.core.dkim.DkimSignatureEngine;
 import com.emailengine.core.dkim.DkimSigner;
 import com.emailengine.core.dkim.DkimSigningPolicy;
-import com.emailengine.fleet.FastEd25519;
+import com.emailengine.fleet.signing.FastEd25519;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.emailengine.cli;
 
 import com.emailengine.core.tenant.Tenant;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.emulators.cloud.CloudEndpoints;
 import com.emailengine.local.LocalCloud;
-import com.emailengine.local.cloud.CloudEndpoints;
+import com.emailengine.platform.topology.SystemTopology;
 import java.net.InetSocketAddress;
 import java.util.stream.Collectors;
 

@@ -1,8 +1,8 @@
 package com.emailengine.cli;
 
+import com.emailengine.emulators.cloud.CloudEndpoints;
 import com.emailengine.local.LocalCloud;
 import com.emailengine.local.LocalCloudOptions;
-import com.emailengine.local.cloud.CloudEndpoints;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

@@ -1,15 +1,15 @@
 package com.emailengine.cli;
 
+import com.emailengine.adapters.fleetstate.IpStatusReader;
 import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.warmup.WarmupPlan;
-import com.emailengine.fleet.IpStatusReader;
-import com.emailengine.functions.runtime.AwsClients;
-import com.emailengine.functions.runtime.Settings;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
-import com.emailengine.local.cloud.LocalAccount;
+import com.emailengine.emulators.cloud.LocalAccount;
+import com.emailengine.platform.aws.AwsClients;
+import com.emailengine.platform.runtime.Settings;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;

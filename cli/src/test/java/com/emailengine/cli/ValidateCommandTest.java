@@ -2,10 +2,10 @@ package com.emailengine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.core.dns.DnsRecord;
 import com.emailengine.core.dns.DnsRecord.Type;
-import com.emailengine.local.internet.DnsZone;
-import com.emailengine.local.internet.LoopbackDnsServer;
+import com.emailengine.core.dns.DnsRecord;
+import com.emailengine.emulators.internet.DnsZone;
+import com.emailengine.emulators.internet.LoopbackDnsServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;

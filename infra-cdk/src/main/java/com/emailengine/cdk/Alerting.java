@@ -1,10 +1,10 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.QueueTrigger;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.MetricNames;
 import com.emailengine.core.delivery.DeliveryOutcome;
-import com.emailengine.functions.feedback.DeliveryMetrics;
+import com.emailengine.platform.topology.QueueTrigger;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,9 +92,9 @@ public final class Alerting extends Construct {
      * (DeliveryMetrics); 0 below the minimum volume, so a handful of messages cannot raise it.
      */
     private static MathExpression bounceRate(String stage, String tenant) {
-        Map<String, String> dimensions = Map.of(DeliveryMetrics.STAGE_DIMENSION, stage, DeliveryMetrics.TENANT_DIMENSION, tenant);
-        Metric delivered = count(DeliveryMetrics.metricName(DeliveryOutcome.DELIVERED), dimensions);
-        Metric bounced = count(DeliveryMetrics.metricName(DeliveryOutcome.BOUNCED), dimensions);
+        Map<String, String> dimensions = Map.of(MetricNames.STAGE_DIMENSION, stage, MetricNames.TENANT_DIMENSION, tenant);
+        Metric delivered = count(MetricNames.of(DeliveryOutcome.DELIVERED), dimensions);
+        Metric bounced = count(MetricNames.of(DeliveryOutcome.BOUNCED), dimensions);
         return MathExpression.Builder.create()
                 .expression("IF(FILL(d, 0) + FILL(b, 0) >= " + BOUNCE_RATE_MIN_OUTCOMES + ", 100 * FILL(b, 0) / (FILL(d, 0) + FILL(b, 0)), 0)")
                 .usingMetrics(Map.of("d", delivered, "b", bounced))
@@ -109,12 +109,12 @@ public final class Alerting extends Construct {
      * report only part of the complaints (Gmail sends none), so the true rate is higher: the threshold is the floor.
      */
     private static MathExpression complaintRate(String stage, String tenant) {
-        Map<String, String> dimensions = Map.of(DeliveryMetrics.STAGE_DIMENSION, stage, DeliveryMetrics.TENANT_DIMENSION, tenant);
+        Map<String, String> dimensions = Map.of(MetricNames.STAGE_DIMENSION, stage, MetricNames.TENANT_DIMENSION, tenant);
         Duration day = Duration.days(1);
         return MathExpression.Builder.create()
                 .expression("IF(FILL(d, 0) >= " + COMPLAINT_RATE_MIN_DELIVERED + ", 100 * FILL(c, 0) / FILL(d, 0), 0)")
-                .usingMetrics(Map.of("d", count(DeliveryMetrics.metricName(DeliveryOutcome.DELIVERED), dimensions, day),
-                        "c", count(DeliveryMetrics.COMPLAINTS, dimensions, day)))
+                .usingMetrics(Map.of("d", count(MetricNames.of(DeliveryOutcome.DELIVERED), dimensions, day),
+                        "c", count(MetricNames.COMPLAINTS, dimensions, day)))
                 .label(tenant + " complaint rate %")
                 .period(day)
                 .build();
@@ -125,7 +125,7 @@ public final class Alerting extends Construct {
     }
 
     private static Metric count(String name, Map<String, String> dimensions, Duration period) {
-        return Metric.Builder.create().namespace(DeliveryMetrics.NAMESPACE).metricName(name).dimensionsMap(dimensions)
+        return Metric.Builder.create().namespace(MetricNames.NAMESPACE).metricName(name).dimensionsMap(dimensions)
                 .statistic("Sum").period(period).build();
     }
 

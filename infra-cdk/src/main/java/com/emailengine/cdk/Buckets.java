@@ -1,8 +1,8 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.BucketDefinition;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.BucketDefinition;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

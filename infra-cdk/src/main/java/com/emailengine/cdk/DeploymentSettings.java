@@ -3,7 +3,7 @@ package com.emailengine.cdk;
 import com.emailengine.cdk.fleet.InstanceCapacity;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
-import com.emailengine.functions.topology.ResourceNames;
+import com.emailengine.platform.topology.ResourceNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

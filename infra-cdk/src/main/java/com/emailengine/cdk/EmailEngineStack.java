@@ -1,7 +1,7 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.runtime.Settings;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.runtime.Settings;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;

@@ -1,6 +1,6 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.ResourceUse;
+import com.emailengine.platform.topology.ResourceUse;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.iam.Effect;

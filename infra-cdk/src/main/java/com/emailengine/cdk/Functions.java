@@ -1,10 +1,10 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.runtime.Settings;
-import com.emailengine.functions.topology.FunctionDefinition;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.ResourceUse;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.runtime.Settings;
+import com.emailengine.platform.topology.FunctionDefinition;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.ResourceUse;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -68,7 +68,7 @@ public final class Functions extends Construct {
             logGroup.grantWrite(role);
             Function.Builder builder = Function.Builder.create(this, definition.name())
                     .functionName(functionName)
-                    .description(definition.handler().getSimpleName() + " (" + settings.stage() + ")")
+                    .description(definition.handlerSimpleName() + " (" + settings.stage() + ")")
                     .runtime(Runtime.JAVA_21)
                     .architecture(Architecture.ARM_64)
                     .code(code)

@@ -1,9 +1,9 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.RouteAccess;
-import com.emailengine.functions.topology.RouteDefinition;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.RouteAccess;
+import com.emailengine.platform.topology.RouteDefinition;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;

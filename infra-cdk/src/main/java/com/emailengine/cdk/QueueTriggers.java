@@ -1,7 +1,7 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.QueueTrigger;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.QueueTrigger;
+import com.emailengine.platform.topology.SystemTopology;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 
 /**

@@ -1,8 +1,8 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.QueueDefinition;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.QueueDefinition;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;

@@ -1,8 +1,8 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.ScheduleDefinition;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.ScheduleDefinition;
+import com.emailengine.platform.topology.SystemTopology;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;

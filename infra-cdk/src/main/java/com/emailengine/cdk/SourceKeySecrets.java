@@ -1,8 +1,7 @@
 package com.emailengine.cdk;
 
 import com.emailengine.core.source.Source;
-import com.emailengine.functions.runtime.FunctionDependencies;
-import com.emailengine.functions.runtime.Settings;
+import com.emailengine.platform.runtime.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -31,7 +30,7 @@ public final class SourceKeySecrets extends Construct {
 
     public SourceKeySecrets(Construct scope, String id, DeploymentSettings settings, Functions.Deployed ingest) {
         super(scope, id);
-        String prefix = FunctionDependencies.sourceKeyPrefix(settings.stage());
+        String prefix = settings.names().sourceKeySecretPrefix();
         List<String> arns = new ArrayList<>();
         for (Source source : settings.config().sources().all()) {
             Secret secret = Secret.Builder.create(this, source.id())

@@ -1,10 +1,10 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.IndexDefinition;
-import com.emailengine.functions.topology.KeyAttribute;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
-import com.emailengine.functions.topology.TableDefinition;
+import com.emailengine.platform.topology.IndexDefinition;
+import com.emailengine.platform.topology.KeyAttribute;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
+import com.emailengine.platform.topology.TableDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;

@@ -2,10 +2,10 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.functions.feedback.DeliveryMetrics;
-import com.emailengine.functions.topology.FunctionDefinition;
-import com.emailengine.functions.topology.QueueDefinition;
-import com.emailengine.functions.topology.QueueTrigger;
+import com.emailengine.platform.topology.MetricNames;
+import com.emailengine.platform.topology.FunctionDefinition;
+import com.emailengine.platform.topology.QueueDefinition;
+import com.emailengine.platform.topology.QueueTrigger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class AlertingTest {
             assertThat(alarm).containsEntry("Threshold", Alerting.COMPLAINT_RATE_PERCENT)
                     .containsEntry("AlarmActions", List.of(Map.of("Ref", topic())));
             String metrics = alarm.get("Metrics").toString();
-            assertThat(metrics).contains("MetricName=Delivered").contains("MetricName=" + DeliveryMetrics.COMPLAINTS)
+            assertThat(metrics).contains("MetricName=Delivered").contains("MetricName=" + MetricNames.COMPLAINTS)
                     .contains("Name=Tenant, Value=" + tenant).contains("Name=Stage, Value=prod")
                     .contains(">= " + Alerting.COMPLAINT_RATE_MIN_DELIVERED).contains("Period=86400");
         }

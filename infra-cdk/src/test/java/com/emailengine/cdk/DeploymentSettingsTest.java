@@ -83,6 +83,7 @@ class DeploymentSettingsTest {
         context.put(DeploymentSettings.STAGE, ProdStack.STAGE);
         context.put(DeploymentSettings.CONFIG_DIR, ProdStack.CONFIG_DIR);
         context.put(DeploymentSettings.FUNCTIONS_JAR, ProdStack.FUNCTIONS_JAR);
+        context.put(DeploymentSettings.FLEET_JAR, ProdStack.FLEET_JAR);
         return context;
     }
 

@@ -2,10 +2,10 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.functions.topology.FunctionDefinition;
-import com.emailengine.functions.topology.QueueTrigger;
-import com.emailengine.functions.topology.ResourceUse;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.FunctionDefinition;
+import com.emailengine.platform.topology.QueueTrigger;
+import com.emailengine.platform.topology.ResourceUse;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

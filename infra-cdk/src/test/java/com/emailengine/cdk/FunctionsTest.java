@@ -2,9 +2,9 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.functions.topology.FunctionDefinition;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.FunctionDefinition;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.functions.topology.IndexDefinition;
-import com.emailengine.functions.topology.QueueDefinition;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
-import com.emailengine.functions.topology.TableDefinition;
+import com.emailengine.platform.topology.IndexDefinition;
+import com.emailengine.platform.topology.QueueDefinition;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
+import com.emailengine.platform.topology.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,12 @@
 package com.emailengine.cdk;
 
 import com.emailengine.cdk.fleet.SenderFleetStack;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
@@ -18,7 +22,9 @@ final class ProdStack extends TemplateJson {
 
     static final String STAGE = "prod";
     static final String CONFIG_DIR = "src/test/resources/config/prod";
-    static final String FUNCTIONS_JAR = "../functions/target/email-engine-functions.jar";
+    /** Stand-ins for the jars the stacks deploy: the CDK only hashes and uploads them, and infra-cdk must not depend on the modules that build them. */
+    static final String FUNCTIONS_JAR = standInJar("email-engine-functions.jar");
+    static final String FLEET_JAR = standInJar("email-engine-sender-fleet.jar");
 
     private static ProdStack synthesized;
 
@@ -33,7 +39,7 @@ final class ProdStack extends TemplateJson {
     private ProdStack() {
         this(App.Builder.create().context(Map.of(DeploymentSettings.STAGE, STAGE,
                 DeploymentSettings.CONFIG_DIR, CONFIG_DIR, DeploymentSettings.FUNCTIONS_JAR, FUNCTIONS_JAR,
-                DeploymentSettings.ALERT_EMAIL, "ops@example.com")).build());
+                DeploymentSettings.FLEET_JAR, FLEET_JAR, DeploymentSettings.ALERT_EMAIL, "ops@example.com")).build());
     }
 
     private ProdStack(App app) {
@@ -52,6 +58,17 @@ final class ProdStack extends TemplateJson {
         this.fleetTemplate = fleetTemplate;
         this.fleetJson = new TemplateJson(fleetTemplate.toJSON());
         this.topology = stack.topology();
+    }
+
+    private static String standInJar(String name) {
+        try {
+            Path jar = Path.of("target", "stand-in-jars", name);
+            Files.createDirectories(jar.getParent());
+            Files.writeString(jar, "stand-in for " + name + " in the CDK tests\n");
+            return jar.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static synchronized ProdStack get() {

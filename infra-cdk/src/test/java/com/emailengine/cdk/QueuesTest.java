@@ -2,7 +2,7 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.functions.topology.QueueDefinition;
+import com.emailengine.platform.topology.QueueDefinition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

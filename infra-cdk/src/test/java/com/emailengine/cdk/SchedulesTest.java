@@ -1,6 +1,6 @@
 package com.emailengine.cdk;
 
-import com.emailengine.functions.topology.ScheduleDefinition;
+import com.emailengine.platform.topology.ScheduleDefinition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

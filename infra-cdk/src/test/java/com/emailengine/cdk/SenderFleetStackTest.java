@@ -2,15 +2,15 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.emailengine.platform.topology.ElasticIpTags;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.cdk.fleet.FleetPlan;
 import com.emailengine.cdk.fleet.InterfacePlan;
 import com.emailengine.cdk.fleet.NodePlan;
 import com.emailengine.cdk.fleet.SenderFleetStack;
-import com.emailengine.fleet.Ec2AddressMover;
-import com.emailengine.fleet.FleetSettings;
-import com.emailengine.functions.topology.QueueDefinition;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.topology.QueueDefinition;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +27,7 @@ class SenderFleetStackTest {
 
     /** The condition that narrows a node's Elastic IP permissions to its stage's addresses. */
     private static final Map<String, Object> STAGE_ELASTIC_IPS = Map.of("StringEquals",
-            Map.of("ec2:ResourceTag/" + Ec2AddressMover.STAGE_TAG, "prod"));
+            Map.of("ec2:ResourceTag/" + ElasticIpTags.STAGE, "prod"));
 
     private final ProdStack prod = ProdStack.get();
     private final TemplateJson fleet = prod.fleetJson;
@@ -168,10 +168,10 @@ class SenderFleetStackTest {
             String id = ownInterfaces.stream().filter(i -> i.startsWith(node + "interface" + eni.deviceIndex())).findFirst().orElseThrow();
             assertThat(script).contains("{" + id + "}=" + String.join(",", eni.addresses().stream().map(a -> a.privateIp()).toList()));
         }
-        Matcher interfaces = Pattern.compile(FleetSettings.INTERFACES + "=(\\S+)").matcher(script);
+        Matcher interfaces = Pattern.compile(FleetSettingKeys.INTERFACES + "=(\\S+)").matcher(script);
         assertThat(interfaces.find()).isTrue();
         assertThat(interfaces.group(1).split(";")).hasSize(2);
-        assertThat(script).contains(FleetSettings.ADDRESSES_PER_INTERFACE + "=10");
+        assertThat(script).contains(FleetSettingKeys.ADDRESSES_PER_INTERFACE + "=10");
         // amazon-ec2-net-utils configures moved addresses; the daemon needs no network administration.
         assertThat(script).contains("AmbientCapabilities=CAP_NET_BIND_SERVICE").doesNotContain("CAP_NET_ADMIN");
         assertThat(script.length()).as("user data limit is 16 KB").isLessThan(16 * 1024);
@@ -257,8 +257,8 @@ class SenderFleetStackTest {
         fleet.resources("AWS::EC2::EIP").forEach((id, eip) -> {
             Map<Object, Object> tags = TemplateJson.list(TemplateJson.properties(eip).get("Tags")).stream().map(SenderFleetStackTest::map)
                     .collect(Collectors.toMap(tag -> tag.get("Key"), tag -> tag.get("Value")));
-            assertThat(tags).as("tags of %s", id).containsEntry(Ec2AddressMover.PRIVATE_IP_TAG, privateIpOfEip.get(id))
-                    .containsEntry(Ec2AddressMover.STAGE_TAG, "prod");
+            assertThat(tags).as("tags of %s", id).containsEntry(ElasticIpTags.PRIVATE_IP, privateIpOfEip.get(id))
+                    .containsEntry(ElasticIpTags.STAGE, "prod");
         });
     }
 

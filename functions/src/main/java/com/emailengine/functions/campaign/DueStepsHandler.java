@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.emailengine.core.campaign.DueSteps;
 import com.emailengine.functions.runtime.FunctionDependencies;
-import com.emailengine.functions.runtime.Log;
+import com.emailengine.platform.runtime.Log;
 
 /** Fired every minute by EventBridge: renders and queues every due campaign step. */
 public final class DueStepsHandler implements RequestHandler<ScheduledEvent, String> {

@@ -1,9 +1,11 @@
 package com.emailengine.functions.feedback;
 
+import com.emailengine.platform.topology.MetricNames;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.emailengine.adapters.cloudwatch.DeliveryMetrics;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.feedback.DeliveryFeedback;
 import com.emailengine.core.json.Json;
@@ -22,7 +24,7 @@ public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQS
     public DeliveryEventsHandler(FunctionDependencies dependencies) {
         DeliveryFeedback feedback = dependencies.deliveryFeedback();
         // EE_METRICS=off where nothing reads the log lines (the local cloud); CloudWatch reads them in the cloud.
-        boolean counted = !"off".equalsIgnoreCase(dependencies.settings().get(DeliveryMetrics.SETTING).orElse("emf"));
+        boolean counted = !"off".equalsIgnoreCase(dependencies.settings().get(MetricNames.SETTING).orElse("emf"));
         DeliveryMetrics metrics = new DeliveryMetrics(dependencies.names().stage(), System.out, dependencies.clock());
         this.runner = new SqsBatchRunner("delivery-events", message -> {
             DeliveryEvent delivery = Json.read(message.getBody(), DeliveryEvent.class);

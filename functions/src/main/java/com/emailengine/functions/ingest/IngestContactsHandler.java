@@ -8,7 +8,7 @@ import com.emailengine.core.ingest.ContactIngest;
 import com.emailengine.core.ingest.Rejection;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.HttpResponses;
-import com.emailengine.functions.runtime.Log;
+import com.emailengine.platform.runtime.Log;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

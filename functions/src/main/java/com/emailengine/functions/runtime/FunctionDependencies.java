@@ -1,14 +1,24 @@
 package com.emailengine.functions.runtime;
 
+import com.emailengine.adapters.dynamodb.DynamoContactStore;
+import com.emailengine.adapters.dynamodb.DynamoEnrollmentStore;
+import com.emailengine.adapters.dynamodb.DynamoSuppressionList;
+import com.emailengine.adapters.s3.ConfigSources;
+import com.emailengine.adapters.secrets.SecretsManagerSourceKeys;
+import com.emailengine.adapters.sqs.QueueUrls;
+import com.emailengine.adapters.sqs.SqsContactQueue;
+import com.emailengine.adapters.sqs.SqsOutboundQueue;
+import com.emailengine.adapters.templates.DynamoAutoresponderStore;
+import com.emailengine.adapters.templates.DynamoTemplateStore;
+import com.emailengine.adapters.templates.S3TemplateContents;
 import com.emailengine.core.campaign.DueSteps;
 import com.emailengine.core.campaign.EnrollmentStore;
 import com.emailengine.core.config.ConfigSource;
-import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.ContactStore;
-import com.emailengine.core.feedback.DeliveryFeedback;
 import com.emailengine.core.dns.DnsResolvers;
 import com.emailengine.core.dns.MailRouteResolver;
+import com.emailengine.core.feedback.DeliveryFeedback;
 import com.emailengine.core.ingest.ContactIngest;
 import com.emailengine.core.ingest.ContactIntake;
 import com.emailengine.core.ingest.SubmissionParser;
@@ -17,11 +27,6 @@ import com.emailengine.core.source.DirectorySourceKeys;
 import com.emailengine.core.source.RequestAuthenticator;
 import com.emailengine.core.source.SourceKeys;
 import com.emailengine.core.suppression.SuppressionList;
-import com.emailengine.core.validation.AddressValidator;
-import com.emailengine.core.validation.BulkValidator;
-import com.emailengine.core.validation.MailRouteCheck;
-import com.emailengine.core.validation.SuppressionCheck;
-import com.emailengine.core.validation.ValidationData;
 import com.emailengine.core.templating.ClasspathTemplateLibrary;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.core.templating.StoredTemplateLibrary;
@@ -29,19 +34,16 @@ import com.emailengine.core.templating.TemplateCatalog;
 import com.emailengine.core.templating.TemplateCompiler;
 import com.emailengine.core.templating.TemplateSandbox;
 import com.emailengine.core.templating.TemplateStore;
-import com.emailengine.functions.dynamodb.DynamoContactStore;
-import com.emailengine.functions.dynamodb.DynamoEnrollmentStore;
-import com.emailengine.functions.dynamodb.DynamoSuppressionList;
-import com.emailengine.functions.secrets.SecretsManagerSourceKeys;
-import com.emailengine.functions.s3.S3ConfigSource;
-import com.emailengine.functions.sqs.QueueUrls;
-import com.emailengine.functions.sqs.SqsContactQueue;
-import com.emailengine.functions.sqs.SqsOutboundQueue;
-import com.emailengine.functions.templating.DynamoAutoresponderStore;
-import com.emailengine.functions.templating.DynamoTemplateStore;
-import com.emailengine.functions.templating.S3TemplateContents;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.core.validation.AddressValidator;
+import com.emailengine.core.validation.BulkValidator;
+import com.emailengine.core.validation.MailRouteCheck;
+import com.emailengine.core.validation.SuppressionCheck;
+import com.emailengine.core.validation.ValidationData;
+import com.emailengine.platform.aws.AwsClients;
+import com.emailengine.platform.runtime.Lazy;
+import com.emailengine.platform.runtime.Settings;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +97,7 @@ public final class FunctionDependencies {
         this.config = new Lazy<>(() -> EngineConfig.load(configSource()));
         this.queueUrls = new Lazy<>(() -> new QueueUrls(settings, names, sqs.get()));
         this.contacts = new Lazy<>(() -> new DynamoContactStore(dynamo.get(), names.table(SystemTopology.CONTACTS_TABLE)));
-        this.enrollments = new Lazy<>(() -> new DynamoEnrollmentStore(dynamo.get(), names.table(SystemTopology.ENROLLMENTS_TABLE)));
+        this.enrollments = new Lazy<>(() -> new DynamoEnrollmentStore(dynamo.get(), names.table(SystemTopology.ENROLLMENTS_TABLE), SystemTopology.ENROLLMENTS_DUE_INDEX));
         this.templateCompiler = new Lazy<>(() -> new TemplateCompiler(new TemplateSandbox()));
         this.templateStore = new Lazy<>(() -> new DynamoTemplateStore(dynamo.get(), names.table(SystemTopology.TEMPLATES_TABLE),
                 new S3TemplateContents(s3.get(), settings.require(ResourceNames.bucketSetting(SystemTopology.TEMPLATES_BUCKET)))));
@@ -105,7 +107,7 @@ public final class FunctionDependencies {
         this.sourceKeys = new Lazy<>(() -> settings.get(Settings.SOURCE_KEY_DIR)
                 .<SourceKeys>map(dir -> new DirectorySourceKeys(Path.of(dir)))
                 .orElseGet(() -> new SecretsManagerSourceKeys(aws.get().secretsManager(),
-                        settings.get(Settings.SOURCE_KEY_PREFIX).orElse(sourceKeyPrefix(names.stage())), clock)));
+                        settings.get(Settings.SOURCE_KEY_PREFIX).orElse(names.sourceKeySecretPrefix()), clock)));
         // One resolver per execution environment: its cache outlives invocations.
         this.mailRoutes = new Lazy<>(() -> new MailRouteResolver(
                 DnsResolvers.fromSetting(settings.get(Settings.DNS_RESOLVER).orElse("system"), DNS_TIMEOUT), clock));
@@ -119,11 +121,7 @@ public final class FunctionDependencies {
 
     /** Where the configuration files are read from: the config folder locally, the config bucket in the cloud. */
     public ConfigSource configSource() {
-        return settings.get(Settings.CONFIG_DIR)
-                .<ConfigSource>map(dir -> new DirectoryConfigSource(Path.of(dir)))
-                .orElseGet(() -> new S3ConfigSource(s3.get(),
-                        settings.require(ResourceNames.bucketSetting(SystemTopology.CONFIG_BUCKET)),
-                        settings.get(Settings.CONFIG_PREFIX).orElse("config/")));
+        return ConfigSources.fromSettings(settings, s3);
     }
 
     public Clock clock() {
@@ -162,11 +160,6 @@ public final class FunctionDependencies {
         return contacts.get();
     }
 
-    /** The secret name prefix of a stage's source keys, {@code ee/<stage>/sources/}; the CDK names the secrets so. */
-    public static String sourceKeyPrefix(String stage) {
-        return "ee/" + stage + "/sources/";
-    }
-
     public SqsContactQueue contactQueue() {
         return contactQueue.get();
     }
@@ -198,7 +191,7 @@ public final class FunctionDependencies {
 
     public DueSteps dueSteps() {
         return new DueSteps(config(), enrollments.get(), contacts(), renderer.get(),
-                new SqsOutboundQueue(sqs.get(), queueUrls.get()), clock, 500);
+                new SqsOutboundQueue(sqs.get(), tenant -> queueUrls.get().url(SystemTopology.outboundQueue(tenant))), clock, 500);
     }
 
     /** Renders shipped templates and the tenants' stored versions; compiled versions cached for the process. */
@@ -215,7 +208,7 @@ public final class FunctionDependencies {
     }
 
     public SqsOutboundQueue outboundQueue() {
-        return new SqsOutboundQueue(sqs.get(), queueUrls.get());
+        return new SqsOutboundQueue(sqs.get(), tenant -> queueUrls.get().url(SystemTopology.outboundQueue(tenant)));
     }
 
     public DeliveryFeedback deliveryFeedback() {

@@ -2,6 +2,7 @@ package com.emailengine.functions.runtime;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.emailengine.platform.runtime.Log;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -31,7 +31,7 @@ import com.emailengine.core.templating.TemplateVersion;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.HttpResponses;
-import com.emailengine.functions.runtime.Log;
+import com.emailengine.platform.runtime.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.emailengine.cdk.fleet;
 
-import com.emailengine.fleet.FleetSettings;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +68,9 @@ record NodeBootScript(String region, List<Interface> interfaces, int addressesPe
                 + " && find " + DKIM_DIR + " -type f -exec chmod 600 {} +");
         lines.add("cat > " + ENV_FILE + " <<'ENV'");
         environment.forEach((key, value) -> lines.add(key + "=" + value));
-        lines.add(FleetSettings.INTERFACES + "=" + interfaces.stream()
+        lines.add(FleetSettingKeys.INTERFACES + "=" + interfaces.stream()
                 .map(eni -> eni.id() + "=" + String.join(",", eni.addresses())).collect(Collectors.joining(";")));
-        lines.add(FleetSettings.ADDRESSES_PER_INTERFACE + "=" + addressesPerInterface);
+        lines.add(FleetSettingKeys.ADDRESSES_PER_INTERFACE + "=" + addressesPerInterface);
         lines.add("ENV");
         lines.add("cat > /etc/systemd/system/email-engine-fleet.service <<'UNIT'");
         lines.add("[Unit]");

@@ -1,22 +1,21 @@
 package com.emailengine.cdk.fleet;
 
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.cdk.Buckets;
 import com.emailengine.cdk.DeploymentSettings;
 import com.emailengine.core.tenant.DkimSelector;
 import com.emailengine.core.tenant.Tenant;
-import com.emailengine.fleet.FleetSettings;
-import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
-import com.emailengine.functions.runtime.Settings;
-import com.emailengine.functions.topology.QueueDefinition;
-import com.emailengine.functions.topology.ResourceNames;
-import com.emailengine.functions.topology.SystemTopology;
+import com.emailengine.platform.runtime.Settings;
+import com.emailengine.platform.topology.QueueDefinition;
+import com.emailengine.platform.topology.ResourceNames;
+import com.emailengine.platform.topology.SystemTopology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -46,7 +45,7 @@ import software.constructs.Construct;
 public final class SenderFleetStack extends Stack {
 
     /** The node's name, {@code ee-<stage>-node-<n>}: its log stream, its ledger claims. */
-    public static final String NODE_ID_SETTING = FleetSettings.NODE_ID;
+    public static final String NODE_ID_SETTING = FleetSettingKeys.NODE_ID;
     /** The private addresses attached to this node, comma-separated: the only ones it may bind to. */
     public static final String ADDRESSES_SETTING = "EE_FLEET_ADDRESSES";
     public static final String METRICS_NAMESPACE = "EmailEngine/Fleet";
@@ -111,10 +110,10 @@ public final class SenderFleetStack extends Stack {
         environment.put(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET), rawBounces);
         environment.put(ResourceNames.queueUrlSetting(SystemTopology.INBOUND_BOUNCES_QUEUE),
                 arns.queueUrl(names.queue(SystemTopology.INBOUND_BOUNCES_QUEUE)));
-        environment.put(FleetSettings.DKIM_KEY_DIR, NodeBootScript.DKIM_DIR);
+        environment.put(FleetSettingKeys.DKIM_KEY_DIR, NodeBootScript.DKIM_DIR);
         // Complaint counts reach CloudWatch through the agent's EMF listener, for the complaint-rate alarms.
-        environment.put(CloudWatchAgentEmf.SETTING, "127.0.0.1:" + NodeBootScript.EMF_PORT);
-        environment.put(CloudWatchAgentEmf.LOG_GROUP_SETTING, logGroup.getLogGroupName());
+        environment.put(FleetSettingKeys.EMF, "127.0.0.1:" + NodeBootScript.EMF_PORT);
+        environment.put(FleetSettingKeys.EMF_LOG_GROUP, logGroup.getLogGroupName());
 
         List<PolicyStatement> statements = List.of(
                 allow(QUEUE_CONSUME, outboundArns),

@@ -1,6 +1,6 @@
 package com.emailengine.cdk.fleet;
 
-import com.emailengine.fleet.Ec2AddressMover;
+import com.emailengine.platform.topology.ElasticIpTags;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +74,9 @@ final class SenderNode extends Construct {
                 CfnEIP eip = CfnEIP.Builder.create(this, "eip-" + suffix)
                         .domain("vpc")
                         // The mover finds an address's Elastic IP by these two tags (DescribeAddresses filters).
-                        .tags(List.of(tag("Name", address.ehloName()), tag("ee:tenant", address.tenantId()),
-                                tag(Ec2AddressMover.PRIVATE_IP_TAG, address.privateIp()), tag(Ec2AddressMover.STAGE_TAG, spec.stage()),
-                                tag("ee:ehlo", address.ehloName())))
+                        .tags(List.of(tag("Name", address.ehloName()), tag(ElasticIpTags.TENANT, address.tenantId()),
+                                tag(ElasticIpTags.PRIVATE_IP, address.privateIp()), tag(ElasticIpTags.STAGE, spec.stage()),
+                                tag(ElasticIpTags.EHLO, address.ehloName())))
                         .build();
                 eip.applyRemovalPolicy(RemovalPolicy.RETAIN);
                 eip.addDependency(network.gatewayAttachment());
@@ -172,7 +172,7 @@ final class SenderNode extends Construct {
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("ec2:AssociateAddress"))
                 .resources(List.of(spec.arns().anyElasticIp()))
-                .conditions(Map.of("StringEquals", Map.of("ec2:ResourceTag/" + Ec2AddressMover.STAGE_TAG, spec.stage())))
+                .conditions(Map.of("StringEquals", Map.of("ec2:ResourceTag/" + ElasticIpTags.STAGE, spec.stage())))
                 .build());
         // Describe actions have no resource-level permissions: IAM accepts only "*" for them.
         role.addToPolicy(PolicyStatement.Builder.create()

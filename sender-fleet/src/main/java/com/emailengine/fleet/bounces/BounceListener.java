@@ -1,7 +1,7 @@
 package com.emailengine.fleet.bounces;
 
 import com.emailengine.fleet.metrics.FleetMetrics;
-import com.emailengine.functions.runtime.Log;
+import com.emailengine.platform.runtime.Log;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;

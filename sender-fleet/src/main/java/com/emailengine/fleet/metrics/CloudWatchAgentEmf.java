@@ -1,6 +1,7 @@
 package com.emailengine.fleet.metrics;
 
-import com.emailengine.functions.runtime.Settings;
+import com.emailengine.platform.runtime.FleetSettingKeys;
+import com.emailengine.platform.runtime.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -19,10 +20,6 @@ import java.util.function.Consumer;
  */
 public final class CloudWatchAgentEmf implements Consumer<String>, AutoCloseable {
 
-    /** {@code host:port} of the agent's EMF listener ({@code 127.0.0.1:25888} on a node), or {@code off}. */
-    public static final String SETTING = "EE_FLEET_EMF";
-    /** The log group the agent writes the lines to (the node's role may write only its own). */
-    public static final String LOG_GROUP_SETTING = "EE_FLEET_EMF_LOG_GROUP";
 
     private final DatagramSocket socket;
     private final InetSocketAddress agent;
@@ -38,9 +35,9 @@ public final class CloudWatchAgentEmf implements Consumer<String>, AutoCloseable
         }
     }
 
-    /** The agent named by {@link #SETTING}; empty when it is unset or {@code off}. */
+    /** The agent named by {@link FleetSettingKeys#EMF}; empty when it is unset or {@code off}. */
     public static Optional<CloudWatchAgentEmf> fromSettings(Settings settings) {
-        return settings.get(SETTING).map(String::strip).filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("off")).map(value -> {
+        return settings.get(FleetSettingKeys.EMF).map(String::strip).filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("off")).map(value -> {
             int colon = value.lastIndexOf(':');
             int port;
             try {
@@ -49,9 +46,9 @@ public final class CloudWatchAgentEmf implements Consumer<String>, AutoCloseable
                 port = -1;
             }
             if (port < 1 || port > 65_535) {
-                throw new IllegalArgumentException("setting " + SETTING + " must be host:port or off, got '" + value + "'");
+                throw new IllegalArgumentException("setting " + FleetSettingKeys.EMF + " must be host:port or off, got '" + value + "'");
             }
-            return new CloudWatchAgentEmf(new InetSocketAddress(value.substring(0, colon), port), settings.get(LOG_GROUP_SETTING));
+            return new CloudWatchAgentEmf(new InetSocketAddress(value.substring(0, colon), port), settings.get(FleetSettingKeys.EMF_LOG_GROUP));
         });
     }
 

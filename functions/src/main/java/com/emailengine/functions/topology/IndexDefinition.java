@@ -1,5 +1,0 @@
-package com.emailengine.functions.topology;
-
-/** A global secondary index projecting all attributes. */
-public record IndexDefinition(String name, KeyAttribute partitionKey, KeyAttribute sortKey) {
-}

@@ -1,7 +1,0 @@
-package com.emailengine.functions.topology;
-
-import java.time.Duration;
-
-/** An SQS event source mapping, always with partial batch responses (ReportBatchItemFailures). */
-public record QueueTrigger(String queue, String function, int batchSize, Duration maxBatchingWindow) {
-}

@@ -1,9 +1,0 @@
-package com.emailengine.functions.topology;
-
-/**
- * An EventBridge schedule firing a function.
- *
- * @param expression {@code rate(1 minute)} or {@code cron(0 6 * * ? *)}, as EventBridge writes them
- */
-public record ScheduleDefinition(String name, String expression, String function) {
-}

@@ -1,0 +1,87 @@
+package com.emailengine.local;
+
+import com.emailengine.emulators.cloud.CloudEndpoints;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to lay out the local cloud. Port 0 means "pick a free one" (tests); the {@code local} command uses
+ * fixed, documented ports so that people and the AWS CLI can find them.
+ *
+ * @param sinkAddressPrefix first three octets of the mailbox-provider sinks' addresses, e.g. {@code 127.0.2}
+ * @param dataDir           when present, DynamoDB and S3 keep their data there across runs; else memory only
+ * @param mailDir           when present, every delivered message is written there as an .eml file
+ * @param scheduleSpeedup   divides rate schedules (a demo need not wait a minute for the scheduler)
+ * @param pollWaitSeconds   long-poll wait of the local event-source pollers and fleet consumers
+ * @param externalCloud     when present, SQS, DynamoDB and S3 already run there (LocalStack, for people with
+ *                          Docker) and no embedded emulator is started; the resources are provisioned the same way
+ * @param sourceKeyDir      the sources' keys ({@code <source-id>.key}), created at start when missing; what the
+ *                          cloud keeps in Secrets Manager
+ */
+public record LocalCloudOptions(
+        String stage,
+        Path configDir,
+        Path dkimKeyDir,
+        int apiPort,
+        int sqsPort,
+        int dynamoDbPort,
+        int s3Port,
+        int dnsPort,
+        int smtpPort,
+        String sinkAddressPrefix,
+        Optional<Path> dataDir,
+        Optional<Path> mailDir,
+        double scheduleSpeedup,
+        int pollWaitSeconds,
+        int fleetNodes,
+        Optional<CloudEndpoints> externalCloud,
+        Path sourceKeyDir) {
+
+    /** The fixed layout of {@code email-engine local}, documented in the README. */
+    public static LocalCloudOptions standard(Path configDir, Path dataRoot) {
+        return new LocalCloudOptions("local", configDir, dataRoot.resolve("dkim"), 8080, 9324, 8000, 9000, 10053, 2525,
+                "127.0.2", Optional.empty(), Optional.of(dataRoot.resolve("mail")), 12, 5, 1, Optional.empty(),
+                dataRoot.resolve("source-keys"));
+    }
+
+    /** Everything on free ports, mail kept in memory: for tests running beside a demo. */
+    public static LocalCloudOptions ephemeral(Path configDir, Path dkimKeyDir, String sinkAddressPrefix) {
+        return new LocalCloudOptions("local", configDir, dkimKeyDir, 0, 0, 0, 0, 0, 0, sinkAddressPrefix,
+                Optional.empty(), Optional.empty(), 60, 1, 1, Optional.empty(), dkimKeyDir.resolve("source-keys"));
+    }
+
+    public LocalCloudOptions withMailDir(Path dir) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, Optional.of(dir), scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+    }
+
+    public LocalCloudOptions withDataDir(Path dir) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, Optional.of(dir), mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+    }
+
+    public LocalCloudOptions withPorts(int api, int sqs, int dynamoDb, int s3, int dns, int smtp) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, api, sqs, dynamoDb, s3, dns, smtp,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+    }
+
+    public LocalCloudOptions withScheduleSpeedup(double speedup) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, speedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+    }
+
+    public LocalCloudOptions withExternalCloud(CloudEndpoints endpoints) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, Optional.of(endpoints), sourceKeyDir);
+    }
+
+    public LocalCloudOptions withDkimKeyDir(Path dir) {
+        return new LocalCloudOptions(stage, configDir, dir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+    }
+
+    public LocalCloudOptions withSourceKeyDir(Path dir) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, dir);
+    }
+}

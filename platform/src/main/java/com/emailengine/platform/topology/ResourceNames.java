@@ -1,0 +1,70 @@
+package com.emailengine.platform.topology;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Physical names per stage: {@code ee-<stage>-<logical>}. Queues and tables are unique per account and
+ * region, so this suffices for them; bucket names are global, so the cloud adds the account to them.
+ */
+public record ResourceNames(String stage) {
+
+    private static final Pattern STAGE = Pattern.compile("[a-z][a-z0-9]{1,11}");
+
+    public ResourceNames {
+        if (!STAGE.matcher(stage).matches()) {
+            throw new IllegalArgumentException("stage '" + stage + "' must be 2-12 lower-case letters and digits, starting with a letter");
+        }
+    }
+
+    public String queue(String logical) {
+        return "ee-" + stage + "-" + logical;
+    }
+
+    public String table(String logical) {
+        return "ee-" + stage + "-" + logical;
+    }
+
+    public String bucket(String logical) {
+        return "ee-" + stage + "-" + logical;
+    }
+
+    /** A function's name, e.g. {@code ee-prod-ingest-api} (its log group is {@code /aws/lambda/} and this). */
+    public String function(String logical) {
+        return "ee-" + stage + "-" + logical;
+    }
+
+    /** A schedule's (EventBridge rule's) name. */
+    public String schedule(String logical) {
+        return "ee-" + stage + "-" + logical;
+    }
+
+    /** The name prefix of the stage's source-key secrets, {@code ee/<stage>/sources/}: the CDK creates them, ingest reads them. */
+    public String sourceKeySecretPrefix() {
+        return "ee/" + stage + "/sources/";
+    }
+
+    /**
+     * The fleet stack's output holding a tenant's SPF record: {@code SpfRecordSosExpat} for {@code sos-expat}
+     * (output names are alphanumeric). The CLI names it to operators.
+     */
+    public static String spfRecordOutput(String tenantId) {
+        StringBuilder name = new StringBuilder("SpfRecord");
+        for (String part : tenantId.split("-")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return name.toString();
+    }
+
+    /** The settings key under which a queue's URL is handed to a function, e.g. {@code EE_QUEUE_URL_OUTBOUND_SOS_EXPAT}. */
+    public static String queueUrlSetting(String logical) {
+        return "EE_QUEUE_URL_" + logical.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The settings key under which a bucket's name is handed to a function, e.g. {@code EE_BUCKET_CONFIG}. */
+    public static String bucketSetting(String logical) {
+        return "EE_BUCKET_" + logical.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+}
