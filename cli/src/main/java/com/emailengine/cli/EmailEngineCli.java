@@ -2,8 +2,8 @@ package com.emailengine.cli;
 
 import com.emailengine.core.config.ConfigException;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code email-engine}: the operator's command. Each subcommand is a small class; add one by writing it

@@ -1,7 +1,7 @@
 package com.emailengine.cdk;
 
-import com.emailengine.platform.topology.MetricNames;
 import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.platform.topology.MetricNames;
 import com.emailengine.platform.topology.QueueTrigger;
 import com.emailengine.platform.topology.ResourceNames;
 import com.emailengine.platform.topology.SystemTopology;

@@ -1,7 +1,7 @@
 package com.emailengine.cdk;
 
-import java.util.Optional;
 import com.emailengine.cdk.fleet.SenderFleetStack;
+import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;

@@ -2,8 +2,8 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.platform.topology.MetricNames;
 import com.emailengine.platform.topology.FunctionDefinition;
+import com.emailengine.platform.topology.MetricNames;
 import com.emailengine.platform.topology.QueueDefinition;
 import com.emailengine.platform.topology.QueueTrigger;
 import java.util.List;

@@ -2,12 +2,12 @@ package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.platform.topology.ElasticIpTags;
-import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.cdk.fleet.FleetPlan;
 import com.emailengine.cdk.fleet.InterfacePlan;
 import com.emailengine.cdk.fleet.NodePlan;
 import com.emailengine.cdk.fleet.SenderFleetStack;
+import com.emailengine.platform.runtime.FleetSettingKeys;
+import com.emailengine.platform.topology.ElasticIpTags;
 import com.emailengine.platform.topology.QueueDefinition;
 import com.emailengine.platform.topology.ResourceNames;
 import com.emailengine.platform.topology.SystemTopology;

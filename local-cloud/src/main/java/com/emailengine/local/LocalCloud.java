@@ -1,7 +1,5 @@
 package com.emailengine.local;
 
-import com.emailengine.platform.topology.MetricNames;
-import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.adapters.cloudwatch.DeliveryMetrics;
 import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
@@ -12,8 +10,8 @@ import com.emailengine.emulators.cloud.EmulatorSettings;
 import com.emailengine.emulators.cloud.LocalEmulators;
 import com.emailengine.emulators.cloud.ResourceProvisioner;
 import com.emailengine.emulators.internet.LocalInternet;
-import com.emailengine.emulators.internet.LocalSendingDomains;
 import com.emailengine.emulators.internet.LocalInternetSettings;
+import com.emailengine.emulators.internet.LocalSendingDomains;
 import com.emailengine.emulators.internet.MailProvider;
 import com.emailengine.fleet.node.FleetDependencies;
 import com.emailengine.fleet.node.FleetNode;
@@ -24,8 +22,10 @@ import com.emailengine.local.runtime.LocalApiGateway;
 import com.emailengine.local.runtime.LocalFunction;
 import com.emailengine.local.runtime.LocalScheduler;
 import com.emailengine.local.runtime.SqsEventSourcePoller;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Settings;
 import com.emailengine.platform.topology.FunctionDefinition;
+import com.emailengine.platform.topology.MetricNames;
 import com.emailengine.platform.topology.QueueTrigger;
 import com.emailengine.platform.topology.ResourceNames;
 import com.emailengine.platform.topology.RouteDefinition;

@@ -21,6 +21,7 @@ import com.emailengine.emulators.fixtures.EmulatedStage;
 import com.emailengine.emulators.fixtures.TestTenants;
 import com.emailengine.emulators.internet.LocalInternet;
 import com.emailengine.emulators.internet.LocalInternetSettings;
+import com.emailengine.emulators.internet.LocalSendingDomains;
 import com.emailengine.emulators.internet.MailProvider;
 import com.emailengine.emulators.internet.ReceivedMail;
 import com.emailengine.emulators.internet.SinkBehaviour;
@@ -32,7 +33,6 @@ import com.emailengine.fleet.metrics.FleetMetrics;
 import com.emailengine.fleet.node.FleetSettings;
 import com.emailengine.fleet.signing.DkimMessageSigner;
 import com.emailengine.fleet.smtp.SmtpHandoff;
-import com.emailengine.emulators.internet.LocalSendingDomains;
 import com.emailengine.platform.topology.SystemTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -117,7 +117,7 @@ public final class LocalDeliveryPath implements AutoCloseable {
         FleetSettings settings = new FleetSettings(node, dnsResolverSetting(), internet.smtpPort(), Duration.ofSeconds(20), 8, 1,
                 lease, RETRY, keyDirectory);
         LeaseKeeper keeper = LeaseKeeper.create(stage.dynamoDb(), stage.table(SystemTopology.FLEET_STATE_TABLE), config.tenants(),
-                policy, settings, metrics, Clock.systemUTC(), heartbeats);
+                policy, settings.leases(), metrics, Clock.systemUTC(), heartbeats);
         keeper.tick();
         heartbeats.scheduleWithFixedDelay(keeper::tick, 5, 5, TimeUnit.SECONDS);
         return new OutboundDelivery(config, policy, ledger, new MimeComposer(Clock.systemUTC()), signer,

@@ -2,8 +2,8 @@ package com.emailengine.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.adapters.sqs.ContactMessages;
 import com.emailengine.adapters.dynamodb.DynamoEnrollmentStore;
+import com.emailengine.adapters.sqs.ContactMessages;
 import com.emailengine.core.contact.EmailAddress;
 import com.emailengine.core.contact.EmailHash;
 import com.emailengine.core.ingest.ContactIntake;

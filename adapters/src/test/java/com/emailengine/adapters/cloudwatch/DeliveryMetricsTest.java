@@ -2,9 +2,9 @@ package com.emailengine.adapters.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.platform.topology.MetricNames;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.platform.topology.MetricNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

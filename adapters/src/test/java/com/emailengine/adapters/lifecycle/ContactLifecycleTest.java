@@ -83,7 +83,7 @@ class ContactLifecycleTest {
         intake = new ContactIntake(config, contacts, enrollments,
                 new BulkValidator(AddressValidator.standard(ValidationData.shipped(), null, null), 4),
                 new SqsContactQueue(stage.sqs(), stage.queueUrl(SystemTopology.CONTACTS_QUEUE)), clock);
-        dueSteps = new DueSteps(config, enrollments, contacts,
+        dueSteps = new DueSteps(config.tenants(), config.campaigns(), enrollments, contacts,
                 new MessageRenderer(new ClasspathTemplateLibrary(getClass().getClassLoader())),
                 new SqsOutboundQueue(stage.sqs(), tenant -> stage.queueUrl(SystemTopology.outboundQueue(tenant))), clock, 100);
         suppressions = new DynamoSuppressionList(stage.dynamoDb(), stage.table(SystemTopology.SUPPRESSIONS_TABLE));

@@ -1,6 +1,5 @@
 package com.emailengine.core.campaign;
 
-import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.Contact;
 import com.emailengine.core.contact.ContactStore;
 import com.emailengine.core.delivery.MessageIds;
@@ -12,6 +11,7 @@ import com.emailengine.core.templating.MessageVariables;
 import com.emailengine.core.templating.RenderedContent;
 import com.emailengine.core.templating.TemplateRenderException;
 import com.emailengine.core.tenant.Tenant;
+import com.emailengine.core.tenant.Tenants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,7 +32,8 @@ public final class DueSteps {
     public record Report(int queued, int stopped, int failed) {
     }
 
-    private final EngineConfig config;
+    private final Tenants tenants;
+    private final Campaigns campaigns;
     private final EnrollmentStore enrollments;
     private final ContactStore contacts;
     private final MessageRenderer renderer;
@@ -40,9 +41,10 @@ public final class DueSteps {
     private final Clock clock;
     private final int batchLimit;
 
-    public DueSteps(EngineConfig config, EnrollmentStore enrollments, ContactStore contacts, MessageRenderer renderer,
+    public DueSteps(Tenants tenants, Campaigns campaigns, EnrollmentStore enrollments, ContactStore contacts, MessageRenderer renderer,
                     OutboundQueue outbound, Clock clock, int batchLimit) {
-        this.config = config;
+        this.tenants = tenants;
+        this.campaigns = campaigns;
         this.enrollments = enrollments;
         this.contacts = contacts;
         this.renderer = renderer;
@@ -56,7 +58,7 @@ public final class DueSteps {
         int stopped = 0;
         int failed = 0;
         Instant now = clock.instant();
-        for (Tenant tenant : config.tenants().all()) {
+        for (Tenant tenant : tenants.all()) {
             for (Enrollment enrollment : enrollments.due(tenant.id(), now, batchLimit)) {
                 switch (send(tenant, enrollment, now)) {
                     case QUEUED -> queued++;
@@ -76,7 +78,7 @@ public final class DueSteps {
             enrollments.stop(enrollment, contact.map(c -> "contact is " + c.status().wireName()).orElse("contact is gone"));
             return StepResult.STOPPED;
         }
-        Optional<Campaign> campaign = config.campaigns().find(tenant.id(), enrollment.campaignId());
+        Optional<Campaign> campaign = campaigns.find(tenant.id(), enrollment.campaignId());
         Optional<CampaignStep> step = campaign.flatMap(c -> c.step(enrollment.nextStep()));
         if (step.isEmpty()) {
             enrollments.stop(enrollment, "campaign or step no longer exists");

@@ -1,6 +1,6 @@
 package com.emailengine.core.config;
 
-import com.emailengine.core.dns.DomainName;
+import com.emailengine.core.names.DomainName;
 import com.emailengine.core.throttle.Provider;
 import com.emailengine.core.throttle.ThrottleLimits;
 import com.emailengine.core.throttle.Throttles;

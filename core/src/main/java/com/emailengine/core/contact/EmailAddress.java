@@ -1,6 +1,6 @@
 package com.emailengine.core.contact;
 
-import com.emailengine.core.validation.MailDomain;
+import com.emailengine.core.names.MailDomain;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;

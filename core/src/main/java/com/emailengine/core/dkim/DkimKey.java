@@ -1,6 +1,6 @@
 package com.emailengine.core.dkim;
 
-import com.emailengine.core.dns.DomainName;
+import com.emailengine.core.names.DomainName;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;

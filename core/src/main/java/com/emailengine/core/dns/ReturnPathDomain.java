@@ -1,5 +1,6 @@
 package com.emailengine.core.dns;
 
+import com.emailengine.core.names.DomainName;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,7 @@
 package com.emailengine.core.dns;
 
 import com.emailengine.core.dkim.DkimKey;
+import com.emailengine.core.names.DomainName;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;

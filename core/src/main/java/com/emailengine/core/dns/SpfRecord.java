@@ -1,5 +1,6 @@
 package com.emailengine.core.dns;
 
+import com.emailengine.core.names.DomainName;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package com.emailengine.core.dns;
 
 import com.emailengine.core.dkim.DkimKey;
+import com.emailengine.core.names.DomainName;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenant;
 import java.util.List;

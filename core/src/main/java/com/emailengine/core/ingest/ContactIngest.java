@@ -1,5 +1,6 @@
 package com.emailengine.core.ingest;
 
+import com.emailengine.core.api.Rejection;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.ContactProfile;
 import com.emailengine.core.contact.ContactStore;

@@ -1,5 +1,6 @@
 package com.emailengine.core.ingest;
 
+import com.emailengine.core.api.Rejection;
 import com.emailengine.core.contact.ContactProfile;
 import com.emailengine.core.json.Json;
 import com.emailengine.core.routing.CountryLanguages;

@@ -1,6 +1,6 @@
 package com.emailengine.core.source;
 
-import com.emailengine.core.ingest.Rejection;
+import com.emailengine.core.api.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

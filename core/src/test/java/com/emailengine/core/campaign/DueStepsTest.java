@@ -203,7 +203,7 @@ class DueStepsTest {
             }
         };
 
-        new DueSteps(config, overtaken, contacts, renderer, outbound, Clock.fixed(T0, ZoneOffset.UTC), BATCH_LIMIT).run();
+        new DueSteps(config.tenants(), config.campaigns(), overtaken, contacts, renderer, outbound, Clock.fixed(T0, ZoneOffset.UTC), BATCH_LIMIT).run();
 
         String id = MessageIds.forStep(ACME, "welcome", ana.hex(), 0);
         assertThat(outbound.messages()).as("the fleet refuses the repeat by its id").extracting(OutboundMessage::id)
@@ -298,7 +298,7 @@ class DueStepsTest {
     }
 
     private DueSteps.Report runAt(Instant now, int batchLimit) {
-        return new DueSteps(config, enrollments, contacts, renderer, outbound, Clock.fixed(now, ZoneOffset.UTC), batchLimit).run();
+        return new DueSteps(config.tenants(), config.campaigns(), enrollments, contacts, renderer, outbound, Clock.fixed(now, ZoneOffset.UTC), batchLimit).run();
     }
 
     /** A stored, enrolled contact whose first step falls due at {@code enrolledAt} (the campaigns start without delay). */

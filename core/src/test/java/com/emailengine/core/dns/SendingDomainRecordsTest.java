@@ -7,6 +7,7 @@ import com.emailengine.core.dkim.DkimAlgorithm;
 import com.emailengine.core.dkim.DkimKey;
 import com.emailengine.core.dns.DmarcPolicy.Alignment;
 import com.emailengine.core.dns.DmarcPolicy.Disposition;
+import com.emailengine.core.names.DomainName;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

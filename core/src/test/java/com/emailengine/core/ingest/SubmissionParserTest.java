@@ -2,6 +2,7 @@ package com.emailengine.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.emailengine.core.api.Rejection;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

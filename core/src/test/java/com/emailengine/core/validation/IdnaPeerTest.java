@@ -3,6 +3,8 @@ package com.emailengine.core.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.emailengine.core.names.MailDomain;
+import com.emailengine.core.names.Punycode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

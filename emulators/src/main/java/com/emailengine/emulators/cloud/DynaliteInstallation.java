@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * naming the folder into which {@code emulators/dynalite/install.js} ran {@code npm ci} (it holds
  * {@code node_modules/dynalite}). Without either, the folder {@code dynalite} beside this module's build
  * output is used ({@code emulators/target/dynalite}, where the Maven build installs it), then
- * {@code target/dynalite} and {@code emulators/target/dynalite} under the working directory.
+ * {@code target/dynalite}, {@code emulators/target/dynalite} and {@code ../emulators/target/dynalite} under the working
+ * directory.
  */
 record DynaliteInstallation(String node, Path packageDir) {
 
@@ -69,6 +70,8 @@ record DynaliteInstallation(String node, Path packageDir) {
         Path workingDir = Path.of("").toAbsolutePath();
         candidates.add(workingDir.resolve("target/dynalite"));
         candidates.add(workingDir.resolve("emulators/target/dynalite"));
+        // Tests of another module run in that module's folder, beside emulators.
+        candidates.add(workingDir.resolve("../emulators/target/dynalite").normalize());
         return candidates;
     }
 

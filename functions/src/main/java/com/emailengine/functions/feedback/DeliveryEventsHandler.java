@@ -1,6 +1,5 @@
 package com.emailengine.functions.feedback;
 
-import com.emailengine.platform.topology.MetricNames;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -11,6 +10,7 @@ import com.emailengine.core.feedback.DeliveryFeedback;
 import com.emailengine.core.json.Json;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.SqsBatchRunner;
+import com.emailengine.platform.topology.MetricNames;
 
 /** Consumes the events queue: applies the fleet's delivery outcomes to contacts and counts them as metrics. */
 public final class DeliveryEventsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {

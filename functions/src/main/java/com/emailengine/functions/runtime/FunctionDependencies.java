@@ -190,7 +190,7 @@ public final class FunctionDependencies {
     }
 
     public DueSteps dueSteps() {
-        return new DueSteps(config(), enrollments.get(), contacts(), renderer.get(),
+        return new DueSteps(config().tenants(), config().campaigns(), enrollments.get(), contacts(), renderer.get(),
                 new SqsOutboundQueue(sqs.get(), tenant -> queueUrls.get().url(SystemTopology.outboundQueue(tenant))), clock, 500);
     }
 

@@ -1,7 +1,7 @@
 package com.emailengine.functions.runtime;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.emailengine.core.ingest.Rejection;
+import com.emailengine.core.api.Rejection;
 import com.emailengine.core.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package com.emailengine.cdk.fleet;
 
-import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.cdk.Buckets;
 import com.emailengine.cdk.DeploymentSettings;
 import com.emailengine.core.tenant.DkimSelector;
 import com.emailengine.core.tenant.Tenant;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Settings;
 import com.emailengine.platform.topology.QueueDefinition;
 import com.emailengine.platform.topology.ResourceNames;

@@ -1,11 +1,10 @@
 package com.emailengine.fleet.ec2;
 
-import com.emailengine.platform.topology.ElasticIpTags;
-import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.fleet.ip.AddressMover;
-import com.emailengine.fleet.node.FleetSettings;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Log;
 import com.emailengine.platform.runtime.Settings;
+import com.emailengine.platform.topology.ElasticIpTags;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,6 @@ import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.core.tenant.Tenants;
 import com.emailengine.fleet.metrics.FleetMetrics;
-import com.emailengine.fleet.node.FleetSettings;
 import com.emailengine.platform.runtime.Log;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,11 +103,11 @@ public final class LeaseKeeper {
 
     /**
      * The lease keeper of a node whose addresses never move (the local cloud): the bind check alone decides.
-     * See {@link #create(DynamoDbClient, String, Tenants, DeliveryPolicy, FleetSettings, FleetMetrics, Clock,
+     * See {@link #create(DynamoDbClient, String, Tenants, DeliveryPolicy, LeaseSettings, FleetMetrics, Clock,
      * ScheduledExecutorService, AddressMover, BindCheck)}.
      */
     public static LeaseKeeper create(DynamoDbClient dynamo, String stateTable, Tenants tenants, DeliveryPolicy policy,
-                                     FleetSettings settings, FleetMetrics metrics, Clock clock, ScheduledExecutorService watchdog) {
+                                     LeaseSettings settings, FleetMetrics metrics, Clock clock, ScheduledExecutorService watchdog) {
         return create(dynamo, stateTable, tenants, policy, settings, metrics, clock, watchdog, new LocalAddressMover(BindCheck.SOCKET),
                 BindCheck.SOCKET);
     }
@@ -119,11 +118,11 @@ public final class LeaseKeeper {
      * sent from once {@code bindCheck} passes. Call {@link #tick} to take the leases.
      */
     public static LeaseKeeper create(DynamoDbClient dynamo, String stateTable, Tenants tenants, DeliveryPolicy policy,
-                                     FleetSettings settings, FleetMetrics metrics, Clock clock, ScheduledExecutorService watchdog,
+                                     LeaseSettings settings, FleetMetrics metrics, Clock clock, ScheduledExecutorService watchdog,
                                      AddressMover mover, BindCheck bindCheck) {
         SendingQuotas quotas = new SendingQuotas(dynamo, stateTable);
         WarmupRecords warmups = new WarmupRecords(dynamo, stateTable);
-        return new LeaseKeeper(new IpLeases(dynamo, stateTable), tenants, new HashSet<>(settings.addresses()), settings.nodeId(),
+        return new LeaseKeeper(new IpLeases(dynamo, stateTable), tenants, new HashSet<>(settings.homeAddresses()), settings.nodeId(),
                 settings.ipLease(), settings.takeover(), clock, mover, bindCheck,
                 (address, tenant) -> new SendingIp(address, tenant.id(), policy.warmup(), quotas, warmups, metrics, clock,
                         (source, limits) -> new ConnectionSlots(source, limits.maxConnections(), settings.smtpPort(),

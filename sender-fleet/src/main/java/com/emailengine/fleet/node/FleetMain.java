@@ -1,9 +1,9 @@
 package com.emailengine.fleet.node;
 
-import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.core.config.ConfigException;
 import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.fleet.signing.DkimMessageSigner;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Log;
 import com.emailengine.platform.runtime.Settings;
 import java.io.IOException;

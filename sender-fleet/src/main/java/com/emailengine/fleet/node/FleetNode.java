@@ -109,7 +109,7 @@ public final class FleetNode implements AutoCloseable {
             extras.add(closeable);
         }
         keeper = LeaseKeeper.create(cloud.dynamoDb(), cloud.names().table(SystemTopology.FLEET_STATE_TABLE),
-                cloud.config().tenants(), policy, settings, metrics, cloud.clock(), scheduler, mover, BindCheck.SOCKET);
+                cloud.config().tenants(), policy, settings.leases(), metrics, cloud.clock(), scheduler, mover, BindCheck.SOCKET);
         keeper.tick();
         long heartbeat = Math.max(1000, settings.ipLease().toMillis() / 3);
         scheduler.scheduleWithFixedDelay(keeper::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package com.emailengine.fleet.node;
 
 import com.emailengine.core.delivery.RetrySchedule;
 import com.emailengine.fleet.ec2.NodeInterfaces;
+import com.emailengine.fleet.ip.LeaseSettings;
 import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Settings;
 import java.net.InetSocketAddress;
@@ -53,6 +54,11 @@ public record FleetSettings(
                          int receiveWaitSeconds, Duration lease, RetrySchedule retry, Path dkimKeyDir) {
         this(nodeId, dnsResolver, smtpPort, smtpTimeout, maxInFlight, receiveWaitSeconds, lease, retry, dkimKeyDir, List.of(),
                 Duration.ofSeconds(30), true, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** What the node's lease keeper and IPs work with. */
+    public LeaseSettings leases() {
+        return new LeaseSettings(nodeId, addresses, ipLease, takeover, smtpPort, smtpTimeout);
     }
 
     /** SQS's longest long poll (ReceiveMessage WaitTimeSeconds): 20 seconds. */

@@ -119,7 +119,7 @@ class AddressMovesTest {
         FleetSettings settings = new FleetSettings(node, "system", 25, Duration.ofSeconds(20), 8, 1, Duration.ofSeconds(10),
                 RetrySchedule.standard(), Path.of("unused")).withAddresses(home).withIpLease(TTL);
         LeaseKeeper keeper = LeaseKeeper.create(stage.dynamoDb(), stage.table(SystemTopology.FLEET_STATE_TABLE), config.tenants(), policy,
-                settings, new FleetMetrics(), clock, watchdog, mover, mover.machine::contains);
+                settings.leases(), new FleetMetrics(), clock, watchdog, mover, mover.machine::contains);
         keepers.add(keeper);
         return keeper;
     }

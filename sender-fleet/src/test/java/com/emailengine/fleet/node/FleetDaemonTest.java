@@ -2,7 +2,6 @@ package com.emailengine.fleet.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.adapters.fleetstate.SendingQuotas;
 import com.emailengine.adapters.ledger.DeliveryLedger;
 import com.emailengine.core.delivery.DeliveryEvent;
@@ -13,6 +12,7 @@ import com.emailengine.emulators.fixtures.SharedEmulators;
 import com.emailengine.fleet.FleetWorld;
 import com.emailengine.fleet.bounces.InboundBounce;
 import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Settings;
 import com.emailengine.platform.topology.SystemTopology;
 import com.fasterxml.jackson.databind.JsonNode;

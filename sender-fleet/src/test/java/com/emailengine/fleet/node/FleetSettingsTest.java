@@ -3,8 +3,8 @@ package com.emailengine.fleet.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.core.delivery.RetrySchedule;
+import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Settings;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.emailengine.core.validation;
+package com.emailengine.core.names;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The domain of an email address as senders accept it (for DNS records we publish, see
- * {@link com.emailengine.core.dns.DomainName}, which takes A-labels only). Host-name rules: LDH labels of 1-63 octets,
+ * {@link com.emailengine.core.names.DomainName}, which takes A-labels only). Host-name rules: LDH labels of 1-63 octets,
  * 253 octets in all, at least two labels, and a top-level label that is not numeric (RFC 1123 §2.1, RFC 3696 §2).
  *
  * <p>Internationalized names follow IDNA 2008 (RFC 5890-5893) as mail software applies it today, with the UTS #46

@@ -1,4 +1,4 @@
-package com.emailengine.core.validation;
+package com.emailengine.core.names;
 
 import java.util.Optional;
 

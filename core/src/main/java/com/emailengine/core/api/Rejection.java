@@ -1,4 +1,4 @@
-package com.emailengine.core.ingest;
+package com.emailengine.core.api;
 
 /**
  * Why a request or a contact was refused: a stable machine-readable {@code code}, an optional finer

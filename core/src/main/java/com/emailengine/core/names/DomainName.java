@@ -1,4 +1,4 @@
-package com.emailengine.core.dns;
+package com.emailengine.core.names;
 
 import java.util.Locale;
 import java.util.Objects;
