@@ -14,6 +14,7 @@ import com.emailengine.emulators.internet.ReceivedMail;
 import com.emailengine.emulators.internet.SmtpSink;
 import com.emailengine.local.LocalCloud;
 import com.emailengine.local.LocalCloudOptions;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.topology.SystemTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -114,7 +115,7 @@ final class DemoCommand implements Runnable {
 
     private static int post(LocalCloud cloud, List<DemoContacts.DemoContact> contacts) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI ingest = cloud.apiEndpoint().resolve(SystemTopology.INGEST_ROUTE_PATH);
+        URI ingest = cloud.apiEndpoint().resolve(RouteTable.INGEST_PATH);
         String key = cloud.sourceKey(DEMO_SOURCE);
         int accepted = 0;
         for (DemoContacts.DemoContact contact : contacts) {
@@ -125,14 +126,14 @@ final class DemoCommand implements Runnable {
                 System.out.println("  refused " + contact.email() + ": " + response.statusCode() + " " + response.body());
             }
         }
-        System.out.printf("Posted %d contacts to POST %s: %d accepted (202)%n", contacts.size(), SystemTopology.INGEST_ROUTE_PATH, accepted);
+        System.out.printf("Posted %d contacts to POST %s: %d accepted (202)%n", contacts.size(), RouteTable.INGEST_PATH, accepted);
         return accepted;
     }
 
     /** Bad input is part of the story: each gets a 4xx with a machine-readable reason and writes nothing. */
     private static void showRefusals(LocalCloud cloud) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI ingest = cloud.apiEndpoint().resolve(SystemTopology.INGEST_ROUTE_PATH);
+        URI ingest = cloud.apiEndpoint().resolve(RouteTable.INGEST_PATH);
         System.out.println("Bad input is refused, nothing written:");
         for (String body : List.of("{\"email\": ", "{\"email\":\"john@localhost\",\"source\":\"demo\",\"tenant\":\"" + cloud.config().tenants().ids().getFirst() + "\"}",
                 "{\"email\":\"ann@gmail.test\",\"source\":\"demo\",\"tenant\":\"acme\"}")) {

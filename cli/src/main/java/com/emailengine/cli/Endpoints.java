@@ -3,6 +3,7 @@ package com.emailengine.cli;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.emulators.cloud.CloudEndpoints;
 import com.emailengine.local.LocalCloud;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.topology.SystemTopology;
 import java.net.InetSocketAddress;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ final class Endpoints {
         InetSocketAddress dns = cloud.internet().dnsAddress();
         StringBuilder out = new StringBuilder();
         out.append("Email-Engine local cloud is up (stage ").append(cloud.options().stage()).append(")\n");
-        line(out, "API", cloud.apiEndpoint() + "  (POST " + SystemTopology.INGEST_ROUTE_PATH + ")");
+        line(out, "API", cloud.apiEndpoint() + "  (POST " + RouteTable.INGEST_PATH + ")");
         line(out, "SQS", aws.sqs().toString());
         line(out, "DynamoDB", aws.dynamoDb().toString());
         line(out, "S3", aws.s3().toString());
@@ -39,7 +40,7 @@ final class Endpoints {
         out.append("  ").append(env).append(" aws --endpoint-url ").append(aws.sqs()).append(" sqs list-queues\n");
         out.append("  ").append(env).append(" aws --endpoint-url ").append(aws.dynamoDb()).append(" dynamodb list-tables\n");
         out.append("  ").append(env).append(" aws --endpoint-url ").append(aws.s3()).append(" s3 ls\n");
-        out.append("\nTry it:\n  curl -s -X POST ").append(cloud.apiEndpoint()).append(SystemTopology.INGEST_ROUTE_PATH)
+        out.append("\nTry it:\n  curl -s -X POST ").append(cloud.apiEndpoint()).append(RouteTable.INGEST_PATH)
                 .append(" -H 'content-type: application/json' \\\n")
                 .append("    -H 'x-ee-source: manual' -H \"authorization: Bearer $(grep -v '^#' ")
                 .append(cloud.options().sourceKeyDir().toAbsolutePath().resolve("manual.key")).append(")\" \\\n")

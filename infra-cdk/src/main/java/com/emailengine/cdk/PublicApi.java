@@ -1,8 +1,8 @@
 package com.emailengine.cdk;
 
+import com.emailengine.platform.api.RouteAccess;
+import com.emailengine.platform.api.RouteDefinition;
 import com.emailengine.platform.topology.ResourceNames;
-import com.emailengine.platform.topology.RouteAccess;
-import com.emailengine.platform.topology.RouteDefinition;
 import com.emailengine.platform.topology.SystemTopology;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.emailengine.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.emailengine.platform.topology.RouteAccess;
-import com.emailengine.platform.topology.RouteDefinition;
+import com.emailengine.platform.api.RouteAccess;
+import com.emailengine.platform.api.RouteDefinition;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.topology.SystemTopology;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ class PublicApiTest {
             assertThat(properties.getOrDefault("AuthorizationType", "NONE")).as(route.routeKey()).isEqualTo(expected);
         }
         assertThat(prod.topology.routes()).filteredOn(r -> r.access() == RouteAccess.SOURCE_KEY)
-                .extracting(RouteDefinition::routeKey).containsExactly("POST " + SystemTopology.INGEST_ROUTE_PATH);
+                .extracting(RouteDefinition::routeKey).containsExactly("POST " + RouteTable.INGEST_PATH);
     }
 
     @Test
@@ -73,7 +73,7 @@ class PublicApiTest {
         for (RouteDefinition route : operatorRoutes) {
             assertThat(rendered).contains("/$default/" + route.method() + PublicApi.executeApiPath(route.path()));
         }
-        assertThat(rendered).doesNotContain(SystemTopology.INGEST_ROUTE_PATH).doesNotContain("/{");
+        assertThat(rendered).doesNotContain(RouteTable.INGEST_PATH).doesNotContain("/{");
     }
 
     @Test

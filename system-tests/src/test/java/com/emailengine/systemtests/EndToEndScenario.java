@@ -1,7 +1,6 @@
 package com.emailengine.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.emailengine.core.contact.Contact;
 import com.emailengine.core.contact.ContactStatus;
 import com.emailengine.core.contact.EmailAddress;
@@ -12,6 +11,7 @@ import com.emailengine.emulators.fixtures.PythonDkim;
 import com.emailengine.emulators.internet.ReceivedMail;
 import com.emailengine.emulators.internet.SmtpSink;
 import com.emailengine.local.LocalCloud;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.topology.QueueDefinition;
 import com.emailengine.platform.topology.SystemTopology;
 import com.emailengine.platform.topology.TableDefinition;
@@ -258,7 +258,7 @@ abstract class EndToEndScenario {
 
     /** Posts as the source {@code manual} of config/local/sources.yaml, with its key. */
     private HttpResponse<String> post(String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(cloud.apiEndpoint().resolve(SystemTopology.INGEST_ROUTE_PATH))
+        return http.send(HttpRequest.newBuilder(cloud.apiEndpoint().resolve(RouteTable.INGEST_PATH))
                 .header("content-type", contentType).header("x-ee-source", "manual")
                 .header("authorization", "Bearer " + cloud.sourceKey("manual")).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

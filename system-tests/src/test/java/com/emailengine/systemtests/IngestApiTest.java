@@ -1,7 +1,6 @@
 package com.emailengine.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.emailengine.adapters.dynamodb.DynamoEnrollmentStore;
 import com.emailengine.adapters.sqs.ContactMessages;
 import com.emailengine.core.contact.EmailAddress;
@@ -24,8 +23,9 @@ import com.emailengine.emulators.fixtures.TestTenants;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.local.runtime.LocalApiGateway;
 import com.emailengine.local.runtime.LocalFunction;
+import com.emailengine.platform.api.RouteDefinition;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.runtime.Settings;
-import com.emailengine.platform.topology.RouteDefinition;
 import com.emailengine.platform.topology.SystemTopology;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -81,7 +81,7 @@ class IngestApiTest {
         RouteDefinition route = topology.routes().getFirst();
         api = LocalApiGateway.start(EmulatorSettings.LOOPBACK, 0,
                 Map.of(route, LocalFunction.create(topology.function(route.function()), dependencies)));
-        ingest = api.endpoint().resolve(SystemTopology.INGEST_ROUTE_PATH);
+        ingest = api.endpoint().resolve(RouteTable.INGEST_PATH);
     }
 
     @AfterEach
@@ -273,6 +273,11 @@ class IngestApiTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.build();
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        if (built.uri().getPath().equals(RouteTable.INGEST_PATH)) {
+            OpenApiAnswers.check(built.method(), built.uri().getPath(), response.statusCode(), response.body());
+        }
+        return response;
     }
 }

@@ -80,7 +80,9 @@ class TemplatesApiTest {
             request.header("x-ee-source", "manual").header("authorization", "Bearer " + cloud.sourceKey("manual"));
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        OpenApiAnswers.check(method, path, response.statusCode(), response.body());
+        return response;
     }
 
     private static HttpResponse<String> json(String method, String path, Object body) throws Exception {

@@ -10,9 +10,10 @@ import com.emailengine.emulators.cloud.ResourceProvisioner;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.local.runtime.LocalApiGateway;
 import com.emailengine.local.runtime.LocalFunction;
+import com.emailengine.platform.api.RouteDefinition;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.runtime.Settings;
 import com.emailengine.platform.topology.ResourceNames;
-import com.emailengine.platform.topology.RouteDefinition;
 import com.emailengine.platform.topology.SystemTopology;
 import java.io.IOException;
 import java.net.URI;
@@ -96,7 +97,7 @@ public class IngestRequestBenchmark {
         RouteDefinition route = topology.routes().getFirst();
         api = LocalApiGateway.start(EmulatorSettings.LOOPBACK, 0,
                 Map.of(route, LocalFunction.create(topology.function(route.function()), dependencies)));
-        ingest = api.endpoint().resolve(SystemTopology.INGEST_ROUTE_PATH);
+        ingest = api.endpoint().resolve(RouteTable.INGEST_PATH);
     }
 
     @Setup(Level.Invocation)

@@ -6,8 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.emailengine.core.api.Rejection;
 import com.emailengine.core.ingest.ContactIngest;
+import com.emailengine.functions.runtime.ApiHandler;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.HttpResponses;
+import com.emailengine.platform.api.ApiOperation;
 import com.emailengine.platform.runtime.Log;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,7 +28,7 @@ import java.util.UUID;
  * counts and one result per contact, or 422 when every contact was rejected. 503 when the queue or the key store
  * cannot be reached (nothing to correct: retry the same request, it is idempotent).
  */
-public final class IngestContactsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class IngestContactsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
 
     private final ContactIngest ingest;
 
@@ -35,6 +38,12 @@ public final class IngestContactsHandler implements RequestHandler<APIGatewayV2H
 
     public IngestContactsHandler(FunctionDependencies dependencies) {
         this.ingest = dependencies.contactIngest();
+    }
+
+    /** Its one route needs no dispatch. */
+    @Override
+    public Set<ApiOperation> operations() {
+        return Set.of(ApiOperation.INGEST_CONTACTS);
     }
 
     @Override

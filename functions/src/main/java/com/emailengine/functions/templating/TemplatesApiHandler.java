@@ -29,14 +29,18 @@ import com.emailengine.core.templating.TemplateRef;
 import com.emailengine.core.templating.TemplateRenderException;
 import com.emailengine.core.templating.TemplateVersion;
 import com.emailengine.core.tenant.Tenant;
+import com.emailengine.functions.runtime.ApiHandler;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.HttpResponses;
+import com.emailengine.platform.api.ApiOperation;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.runtime.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -53,7 +58,7 @@ import java.util.UUID;
  * Velocity, or MailWizz ({@code "syntax":"mailwizz"}) converted once on save. Errors: the API's one error shape;
  * template syntax errors list each problem with part, line and column.
  */
-public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, ApiHandler {
 
     /** Bodies above this are refused before parsing (a template part is at most 512 KB; a zip of several may be more). */
     static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -64,6 +69,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
     private final MailWizzImport mailWizzImport;
     private final OutboundQueue outbound;
     private final Clock clock;
+    private final Map<ApiOperation, Endpoint> endpoints;
 
     public TemplatesApiHandler() {
         this(FunctionDependencies.environment());
@@ -76,6 +82,31 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
         this.mailWizzImport = dependencies.mailWizzImport();
         this.outbound = dependencies.outboundQueue();
         this.clock = dependencies.clock();
+        Map<ApiOperation, Endpoint> byOperation = new EnumMap<>(ApiOperation.class);
+        byOperation.put(ApiOperation.CREATE_TEMPLATE, (tenant, path, event) -> create(tenant, event));
+        byOperation.put(ApiOperation.LIST_TEMPLATES, (tenant, path, event) -> list(tenant, event));
+        byOperation.put(ApiOperation.GET_TEMPLATE, (tenant, path, event) -> read(tenant, path.get("key"),
+                version(query(event, "version"))));
+        byOperation.put(ApiOperation.DELETE_TEMPLATE, (tenant, path, event) -> delete(tenant, path.get("key")));
+        byOperation.put(ApiOperation.ADD_TEMPLATE_VERSION, (tenant, path, event) -> addVersion(tenant, path.get("key"), event));
+        byOperation.put(ApiOperation.GET_TEMPLATE_VERSION, (tenant, path, event) -> read(tenant, path.get("key"),
+                version(path.get("version"))));
+        byOperation.put(ApiOperation.PREVIEW_TEMPLATE, (tenant, path, event) -> preview(tenant, path.get("key"), event));
+        byOperation.put(ApiOperation.TEST_SEND_TEMPLATE, (tenant, path, event) -> testSend(tenant, path.get("key"), event));
+        byOperation.put(ApiOperation.IMPORT_MAILWIZZ, (tenant, path, event) -> importMailWizz(tenant, event));
+        this.endpoints = Map.copyOf(byOperation);
+    }
+
+    /** One operation of the API, for a tenant that exists. */
+    @FunctionalInterface
+    private interface Endpoint {
+        APIGatewayV2HTTPResponse serve(Tenant tenant, Map<String, String> path, APIGatewayV2HTTPEvent event);
+    }
+
+    /** The operations this handler serves; {@link RouteTable} routes exactly these to the templates function. */
+    @Override
+    public Set<ApiOperation> operations() {
+        return endpoints.keySet();
     }
 
     @Override
@@ -84,21 +115,13 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
                 ? event.getRequestContext().getRequestId() : UUID.randomUUID().toString();
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         try {
-            Tenant tenant = config.tenants().all().stream().filter(t -> t.id().equals(path.get("tenant"))).findFirst()
+            Endpoint endpoint = RouteTable.find(event.getRouteKey()).map(route -> endpoints.get(route.operation()))
+                    .orElseThrow(() -> new Refusal(new Rejection(404, "unknown_route", null, null,
+                            "no such route: " + event.getRouteKey())));
+            Tenant tenant = config.tenants().find(path.get("tenant"))
                     .orElseThrow(() -> new Refusal(new Rejection(404, "unknown_tenant", null, "tenant",
                             "no tenant '" + path.get("tenant") + "'")));
-            String route = event.getRouteKey() == null ? "" : event.getRouteKey();
-            String key = path.get("key");
-            return switch (route.substring(route.indexOf(' ') + 1).replace("/api/v2/tenants/{tenant}", "")) {
-                case "/templates" -> route.startsWith("POST") ? create(tenant, event) : list(tenant, event);
-                case "/templates/{key}" -> route.startsWith("DELETE") ? delete(tenant, key) : read(tenant, key, version(query(event, "version")));
-                case "/templates/{key}/versions" -> addVersion(tenant, key, event);
-                case "/templates/{key}/versions/{version}" -> read(tenant, key, version(path.get("version")));
-                case "/templates/{key}/preview" -> preview(tenant, key, event);
-                case "/templates/{key}/test-send" -> testSend(tenant, key, event);
-                case "/imports/mailwizz" -> importMailWizz(tenant, event);
-                default -> HttpResponses.error(new Rejection(404, "unknown_route", null, null, "no such route: " + route), requestId);
-            };
+            return endpoint.serve(tenant, path, event);
         } catch (Refusal refusal) {
             return HttpResponses.error(refusal.rejection, requestId);
         } catch (TemplateJson.BadField bad) {

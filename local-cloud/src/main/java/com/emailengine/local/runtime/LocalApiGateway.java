@@ -3,8 +3,9 @@ package com.emailengine.local.runtime;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.emailengine.emulators.cloud.LocalAccount;
+import com.emailengine.platform.api.OpenApiDocument;
+import com.emailengine.platform.api.RouteDefinition;
 import com.emailengine.platform.runtime.Log;
-import com.emailengine.platform.topology.RouteDefinition;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -35,7 +36,8 @@ import java.util.concurrent.Executors;
  * API Gateway (HTTP API, payload format 2.0) on 127.0.0.1: turns each request into an
  * {@link APIGatewayV2HTTPEvent}, invokes the route's function and writes its response back, with the
  * gateway's own behaviour where the function is not involved: 404 for an unknown route, 413 above the
- * 10 MB payload quota, 500 when the function throws or answers something that is not a response.
+ * 10 MB payload quota, 500 when the function throws or answers something that is not a response. It also serves
+ * the API's OpenAPI document at {@value OpenApiDocument#PATH}.
  *
  * <p>Requests are served concurrently, each on a virtual thread, as Lambda runs concurrent requests in
  * concurrent execution environments; the functions behind it must therefore be thread-safe.
@@ -47,6 +49,8 @@ public final class LocalApiGateway implements AutoCloseable {
     private static final Map<String, List<String>> JSON = Map.of("content-type", List.of("application/json"));
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private static final String OPENAPI = OpenApiDocument.json();
 
     private final HttpServer server;
     private final Map<String, LocalFunction> routes;
@@ -79,6 +83,11 @@ public final class LocalApiGateway implements AutoCloseable {
             String requestId = UUID.randomUUID().toString();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            if (method.equals("GET") && path.equals(OpenApiDocument.PATH)) {
+                // The gateway's own: the document of the routes it serves (API Gateway would serve it from a route).
+                respond(exchange, requestId, 200, JSON, OPENAPI.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             Match match = match(method, path);
             LocalFunction function = match == null ? null : routes.get(match.routeKey());
             if (function == null) {

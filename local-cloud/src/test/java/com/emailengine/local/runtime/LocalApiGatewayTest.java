@@ -2,11 +2,15 @@ package com.emailengine.local.runtime;
 
 import static com.emailengine.local.runtime.TestFunctions.function;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.emailengine.core.json.Json;
 import com.emailengine.emulators.cloud.LocalAccount;
-import com.emailengine.platform.topology.RouteDefinition;
+import com.emailengine.platform.api.ApiRoute;
+import com.emailengine.platform.api.OpenApiDocument;
+import com.emailengine.platform.api.RouteDefinition;
+import com.emailengine.platform.api.RouteTable;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -289,4 +294,21 @@ class LocalApiGatewayTest {
         return HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/plain; charset=utf-8")
                 .POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
+
+    @Test
+    void servesTheApisOpenApiDocumentWithEveryRouteOfTheTable() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(OpenApiDocument.PATH)).GET().build(),
+                BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+        JsonNode document = Json.MAPPER.readTree(response.body());
+        assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+        for (ApiRoute route : RouteTable.routes()) {
+            assertThat(document.path("paths").path(route.path()).path(route.method().toLowerCase(Locale.ROOT))
+                    .path("operationId").asText()).as(route.routeKey()).isEqualTo(route.operation().operationId());
+        }
+        assertThat(invocations.get()).as("no function is invoked for the document").isZero();
+    }
+
 }

@@ -2,7 +2,6 @@ package com.emailengine.local.runtime;
 
 import static com.emailengine.local.runtime.TestFunctions.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.Contact;
@@ -17,11 +16,12 @@ import com.emailengine.emulators.internet.LocalInternet;
 import com.emailengine.emulators.internet.LocalInternetSettings;
 import com.emailengine.emulators.internet.MailProvider;
 import com.emailengine.functions.runtime.FunctionDependencies;
+import com.emailengine.platform.api.RouteDefinition;
+import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.runtime.Settings;
 import com.emailengine.platform.topology.FunctionDefinition;
 import com.emailengine.platform.topology.QueueTrigger;
 import com.emailengine.platform.topology.ResourceNames;
-import com.emailengine.platform.topology.RouteDefinition;
 import com.emailengine.platform.topology.ScheduleDefinition;
 import com.emailengine.platform.topology.SystemTopology;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,7 +122,7 @@ class TopologyFunctionsTest {
     void aContactPostedToTheApiIsStoredEnrolledAndItsWelcomeStepQueuedForSending() throws Exception {
         HttpResponse<String> response;
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            response = http.send(HttpRequest.newBuilder(URI.create(gateway.endpoint() + SystemTopology.INGEST_ROUTE_PATH))
+            response = http.send(HttpRequest.newBuilder(URI.create(gateway.endpoint() + RouteTable.INGEST_PATH))
                     .header("Content-Type", "application/json")
                     .header("x-ee-source", "manual").header("Authorization", "Bearer " + manualKey)
                     .POST(HttpRequest.BodyPublishers.ofString(

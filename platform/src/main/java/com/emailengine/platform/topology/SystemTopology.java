@@ -1,5 +1,8 @@
 package com.emailengine.platform.topology;
 
+import com.emailengine.platform.api.RouteAccess;
+import com.emailengine.platform.api.RouteDefinition;
+import com.emailengine.platform.api.RouteTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +51,14 @@ public record SystemTopology(
     /** Raw bounces hold recipients' addresses: kept long enough to re-parse, not forever. */
     public static final Duration RAW_BOUNCE_RETENTION = Duration.ofDays(30);
 
-    public static final String INGEST_FUNCTION = "ingest-api";
+    /** Serves the ingest route (named in {@link RouteTable}, which says which function serves each route). */
+    public static final String INGEST_FUNCTION = RouteTable.INGEST_FUNCTION;
     public static final String INTAKE_FUNCTION = "contact-intake";
     public static final String DUE_STEPS_FUNCTION = "due-steps";
     public static final String EVENTS_FUNCTION = "delivery-events";
-    public static final String TEMPLATES_FUNCTION = "templates-api";
+    /** Serves the templates and import routes. */
+    public static final String TEMPLATES_FUNCTION = RouteTable.TEMPLATES_FUNCTION;
 
-    public static final String INGEST_ROUTE_PATH = "/api/v2/contacts/ingest";
-    public static final String TEMPLATES_PATH = "/api/v2/tenants/{tenant}/templates";
-    public static final String TEMPLATE_PATH = TEMPLATES_PATH + "/{key}";
-    public static final String MAILWIZZ_IMPORT_PATH = "/api/v2/tenants/{tenant}/imports/mailwizz";
 
     public SystemTopology {
         queues = List.copyOf(queues);
@@ -128,16 +129,7 @@ public record SystemTopology(
                         List.of(ResourceUse.writes(CONTACTS_TABLE), ResourceUse.writes(SUPPRESSIONS_TABLE))),
                 new FunctionDefinition(TEMPLATES_FUNCTION, HANDLERS + "templating.TemplatesApiHandler", 1024, Duration.ofSeconds(30), OptionalInt.empty(),
                         templatesUses));
-        List<RouteDefinition> routes = List.of(new RouteDefinition("POST", INGEST_ROUTE_PATH, INGEST_FUNCTION, RouteAccess.SOURCE_KEY),
-                new RouteDefinition("POST", TEMPLATES_PATH, TEMPLATES_FUNCTION),
-                new RouteDefinition("GET", TEMPLATES_PATH, TEMPLATES_FUNCTION),
-                new RouteDefinition("GET", TEMPLATE_PATH, TEMPLATES_FUNCTION),
-                new RouteDefinition("DELETE", TEMPLATE_PATH, TEMPLATES_FUNCTION),
-                new RouteDefinition("POST", TEMPLATE_PATH + "/versions", TEMPLATES_FUNCTION),
-                new RouteDefinition("GET", TEMPLATE_PATH + "/versions/{version}", TEMPLATES_FUNCTION),
-                new RouteDefinition("POST", TEMPLATE_PATH + "/preview", TEMPLATES_FUNCTION),
-                new RouteDefinition("POST", TEMPLATE_PATH + "/test-send", TEMPLATES_FUNCTION),
-                new RouteDefinition("POST", MAILWIZZ_IMPORT_PATH, TEMPLATES_FUNCTION));
+        List<RouteDefinition> routes = RouteTable.definitions();
         List<QueueTrigger> triggers = List.of(
                 new QueueTrigger(CONTACTS_QUEUE, INTAKE_FUNCTION, 10, Duration.ofSeconds(1)),
                 new QueueTrigger(EVENTS_QUEUE, EVENTS_FUNCTION, 10, Duration.ofSeconds(1)));

@@ -1,4 +1,4 @@
-package com.emailengine.platform.topology;
+package com.emailengine.platform.api;
 
 /** Who may call a route, and where that is checked. */
 public enum RouteAccess {

@@ -1,4 +1,4 @@
-package com.emailengine.platform.topology;
+package com.emailengine.platform.api;
 
 import java.util.Objects;
 
