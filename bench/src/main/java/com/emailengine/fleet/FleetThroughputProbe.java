@@ -19,9 +19,9 @@ import com.emailengine.emulators.internet.SmtpSink;
 import com.emailengine.fleet.ip.ConnectionSlots;
 import com.emailengine.fleet.node.MailStreamProviderSetting;
 import com.emailengine.fleet.signing.DkimMessageSigner;
+import com.emailengine.fleet.smtp.HostReply;
 import com.emailengine.fleet.smtp.SmtpChannel;
 import com.emailengine.fleet.smtp.SmtpHandoff;
-import com.emailengine.fleet.smtp.SmtpReply;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -127,7 +127,7 @@ public final class FleetThroughputProbe {
                             try {
                                 OutboundMessage message = SampleMessages.welcome(n);
                                 byte[] signed = signer.sign(tenant, composer.compose(message, "bench.test"));
-                                SmtpReply reply = handoff.deliver(channel, List.of(hosts.get(h)), new SmtpHandoff.Envelope(
+                                HostReply reply = handoff.deliver(channel, List.of(hosts.get(h)), new SmtpHandoff.Envelope(
                                         message.returnPath(), message.recipient(), signed, TlsPolicy.OPPORTUNISTIC, 100),
                                         Instant.now().plusSeconds(60));
                                 (reply.accepted() ? delivered : failed).increment();

@@ -5,10 +5,13 @@ import com.emailengine.core.contact.ContactStore;
 import com.emailengine.core.contact.EmailHash;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.core.smtp.ReplyClass;
+import com.emailengine.core.smtp.SmtpReply;
+import com.emailengine.core.smtp.SmtpReplyClassifier;
+import com.emailengine.core.smtp.SmtpStage;
 import com.emailengine.core.suppression.Suppression;
 import com.emailengine.core.suppression.SuppressionList;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Applies the fleet's delivery events to contacts: a delivery marks the contact sent, a hard bounce
@@ -19,8 +22,6 @@ import java.util.regex.Pattern;
  * this contact's mail but say nothing about the address. Idempotent per event id. Thread-safe.
  */
 public final class DeliveryFeedback {
-
-    private static final Pattern ADDRESS_STATUS = Pattern.compile("(?:^|[^0-9.])5\\.1\\.\\d{1,3}(?:[^0-9.]|$)");
 
     private final ContactStore contacts;
     private final SuppressionList suppressions;
@@ -54,8 +55,9 @@ public final class DeliveryFeedback {
         if (event.outcome() == DeliveryOutcome.COMPLAINED) {
             return Optional.of(new Suppression(event.tenantId(), id, "complained", event.eventId(), event.at()));
         }
-        if (event.outcome() == DeliveryOutcome.BOUNCED && event.smtpReply() != null
-                && ADDRESS_STATUS.matcher(event.smtpReply()).find()) {
+        // A bounce event comes from the recipient's or the message's stage (a refused sender defers instead).
+        if (event.outcome() == DeliveryOutcome.BOUNCED && event.smtpReply() != null && SmtpReplyClassifier.classify(
+                SmtpReply.fromRecord(event.smtpReply()), SmtpStage.RECIPIENT) == ReplyClass.BAD_ADDRESS) {
             return Optional.of(new Suppression(SuppressionList.GLOBAL, id, "hard_bounce", event.eventId(), event.at()));
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package com.emailengine.emulators.internet;
 
+import com.emailengine.core.smtp.SmtpReply;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;

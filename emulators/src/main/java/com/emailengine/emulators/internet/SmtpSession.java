@@ -1,5 +1,6 @@
 package com.emailengine.emulators.internet;
 
+import com.emailengine.core.smtp.SmtpReply;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

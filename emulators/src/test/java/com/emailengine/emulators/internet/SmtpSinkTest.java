@@ -1,9 +1,6 @@
 package com.emailengine.emulators.internet;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
+import com.emailengine.core.smtp.SmtpReply;
 import com.emailengine.emulators.fixtures.RawSmtpClient;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -34,6 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 
 /** The sink as real SMTP clients see it: Angus Mail (jakarta.mail) and a hand-driven socket. */
 class SmtpSinkTest {

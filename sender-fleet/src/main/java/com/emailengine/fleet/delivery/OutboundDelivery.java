@@ -15,6 +15,7 @@ import com.emailengine.core.dns.MailHost;
 import com.emailengine.core.dns.MailRoute;
 import com.emailengine.core.dns.MailRouteResolver;
 import com.emailengine.core.json.Json;
+import com.emailengine.core.smtp.SmtpStage;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.core.throttle.Provider;
@@ -23,8 +24,8 @@ import com.emailengine.fleet.ip.SendingSlot;
 import com.emailengine.fleet.ip.SourceSelector;
 import com.emailengine.fleet.metrics.FleetMetrics;
 import com.emailengine.fleet.signing.MessageSigner;
+import com.emailengine.fleet.smtp.HostReply;
 import com.emailengine.fleet.smtp.SmtpHandoff;
-import com.emailengine.fleet.smtp.SmtpReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public final class OutboundDelivery {
     public Disposition process(OutboundMessage message) {
         Tenant tenant = config.tenants().find(message.tenantId()).orElse(null);
         if (tenant == null) {
-            return decide(message, retry, DeliveryOutcome.BOUNCED, new SmtpReply(0,
+            return decide(message, retry, DeliveryOutcome.BOUNCED, HostReply.none(
                     "local: tenant " + message.tenantId() + " is no longer configured", ""));
         }
         EmailAddress recipient;
@@ -90,8 +91,8 @@ public final class OutboundDelivery {
             recipient = EmailAddress.parse(message.recipient());
         } catch (InvalidEmailAddressException e) {
             // No later attempt can do better; thrown, the message would come back until it reached the DLQ.
-            return decide(message, retry, DeliveryOutcome.BOUNCED, new SmtpReply(553,
-                    "553 5.1.3 recipient address is not usable (" + e.reason() + "): " + e.getMessage(), ""));
+            return decide(message, retry, DeliveryOutcome.BOUNCED, HostReply.of(
+                    "553 5.1.3 recipient address is not usable (" + e.reason() + "): " + e.getMessage(), "", SmtpStage.NONE));
         }
         if (retry.expired(message.createdAt(), clock.instant())) {
             return expire(message, retry);
@@ -101,11 +102,11 @@ public final class OutboundDelivery {
             String reply = noMail.reason().equals("null_mx")
                     ? "556 5.1.10 " + recipient.asciiDomain() + " does not accept mail (null MX)"
                     : "550 5.1.2 " + recipient.asciiDomain() + " has no mail host (" + noMail.reason() + ")";
-            return decide(message, retry, DeliveryOutcome.BOUNCED, new SmtpReply(Integer.parseInt(reply.substring(0, 3)), reply, ""));
+            return decide(message, retry, DeliveryOutcome.BOUNCED, HostReply.of(reply, "", SmtpStage.NONE));
         }
         if (route instanceof MailRoute.Unknown unknown) {
             return decide(message, retry, DeliveryOutcome.DEFERRED,
-                    new SmtpReply(0, "451 4.4.3 DNS lookup of " + recipient.asciiDomain() + " failed (" + unknown.reason() + ")", ""));
+                    HostReply.none("451 4.4.3 DNS lookup of " + recipient.asciiDomain() + " failed (" + unknown.reason() + ")", ""));
         }
         List<MailHost> hosts = ((MailRoute.Hosts) route).hosts();
         Provider provider = policy.throttles().providerFor(recipient.asciiDomain(), hosts.getFirst().name());
@@ -131,7 +132,7 @@ public final class OutboundDelivery {
             slot.cancel();
             return notClaimed(claim, now);
         }
-        SmtpReply reply;
+        HostReply reply;
         try {
             if (halted) {
                 throw new IllegalStateException("node halted after claiming " + message.id());
@@ -145,9 +146,7 @@ public final class OutboundDelivery {
             throw e;
         }
         slot.sent(reply);
-        DeliveryOutcome outcome = reply.accepted() ? DeliveryOutcome.DELIVERED
-                : reply.permanentFailure() && !reply.refusesTheIp() ? DeliveryOutcome.BOUNCED : DeliveryOutcome.DEFERRED;
-        return finish(message, claim.attempt(), outcome, slot.address(), reply, schedule);
+        return finish(message, claim.attempt(), reply.replyClass().outcome(), slot.address(), reply, schedule);
     }
 
     /**
@@ -169,12 +168,12 @@ public final class OutboundDelivery {
     }
 
     private Disposition expire(OutboundMessage message, RetrySchedule schedule) {
-        return decide(message, schedule, DeliveryOutcome.EXPIRED, new SmtpReply(0,
+        return decide(message, schedule, DeliveryOutcome.EXPIRED, HostReply.none(
                 "local: gave up after " + schedule.maxAge().toHours() + " h of temporary failures", ""));
     }
 
     /** An outcome reached without SMTP: claimed and recorded like any other. */
-    private Disposition decide(OutboundMessage message, RetrySchedule schedule, DeliveryOutcome outcome, SmtpReply reply) {
+    private Disposition decide(OutboundMessage message, RetrySchedule schedule, DeliveryOutcome outcome, HostReply reply) {
         Instant now = clock.instant();
         DeliveryLedger.Claim claim = ledger.claim(message.id(), node, now, lease);
         if (claim.status() != DeliveryLedger.ClaimStatus.CLAIMED) {
@@ -194,13 +193,12 @@ public final class OutboundDelivery {
     }
 
     private Disposition finish(OutboundMessage message, int attempt, DeliveryOutcome outcome, SendingAddress source,
-                               SmtpReply reply, RetrySchedule schedule) {
+                               HostReply reply, RetrySchedule schedule) {
         Instant now = clock.instant();
         DeliveryEvent event = new DeliveryEvent(message.id() + ":" + attempt + ":" + outcome.wireName(), message.id(),
                 message.tenantId(), message.contactId(), message.campaignId(), message.step(), attempt, outcome,
                 message.recipient(), source == null ? null : source.ip(), reply.mxHost(),
-                reply.code() > 0 && !reply.text().startsWith(Integer.toString(reply.code()))
-                        ? reply.code() + " " + reply.text() : reply.text(), now);
+                reply.reply().toString(), now);
         String json = Json.write(event);
         if (!ledger.record(message.id(), attempt, outcome, json, now)) {
             // Our lease ran out and another node claimed the message; that node owns the outcome now.

@@ -4,6 +4,7 @@ import com.emailengine.adapters.fleetstate.FleetStateKeys;
 import com.emailengine.adapters.fleetstate.IpLeases;
 import com.emailengine.adapters.fleetstate.SendingQuotas;
 import com.emailengine.adapters.fleetstate.WarmupRecords;
+import com.emailengine.core.smtp.ReplyClass;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.throttle.Provider;
 import com.emailengine.core.throttle.ThrottleLimits;
@@ -12,8 +13,8 @@ import com.emailengine.core.warmup.WarmupPlan;
 import com.emailengine.core.warmup.WarmupProgress;
 import com.emailengine.core.warmup.WarmupStatus;
 import com.emailengine.fleet.metrics.FleetMetrics;
+import com.emailengine.fleet.smtp.HostReply;
 import com.emailengine.fleet.smtp.SmtpChannel;
-import com.emailengine.fleet.smtp.SmtpReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,41 +246,43 @@ public final class SendingIp {
     }
 
     /** Records one attempt's verdict: counters, backoff, and a pause when the receiver refused the IP. */
-    void recordAttempt(Provider provider, String shareGroup, SmtpReply reply) {
+    void recordAttempt(Provider provider, String shareGroup, HostReply reply) {
         Instant now = clock.instant();
         String day = FleetStateKeys.day(FleetStateKeys.utcDate(now), shareGroup);
+        ReplyClass verdict = reply.replyClass();
         synchronized (this) {
             long[] counts = pending.computeIfAbsent(day, d -> new long[SendingQuotas.COUNTERS.size()]);
             counts[0]++;
-            if (reply.accepted()) {
-                counts[1]++;
-                backoffs.remove(provider.name());
-            } else if (reply.refusesTheIp()) {
-                counts[5]++;
-                counts[2]++;
-                backoffs.put(provider.name(), new Backoff(now.plus(provider.limits().maxBackoff()), 99));
-                WarmupProgress current = today(now);
-                if (current.status() == WarmupStatus.WARMING) {
-                    pauseNow(current, now, "paused: " + provider.name() + " refused the IP (" + reply.text() + ")");
+            switch (verdict) {
+                case ACCEPTED -> {
+                    counts[1]++;
+                    backoffs.remove(provider.name());
                 }
-            } else if (reply.permanentFailure()) {
-                counts[4]++;
-            } else {
-                counts[2]++;
-                if (reply.throttling()) {
+                case SENDER_REFUSED -> {
+                    counts[5]++;
+                    counts[2]++;
+                    backoffs.put(provider.name(), new Backoff(now.plus(provider.limits().maxBackoff()), 99));
+                    WarmupProgress current = today(now);
+                    if (current.status() == WarmupStatus.WARMING) {
+                        pauseNow(current, now, "paused: " + provider.name() + " refused the IP (" + reply.reply() + ")");
+                    }
+                }
+                case BAD_ADDRESS, REFUSED -> counts[4]++;
+                case THROTTLED -> {
+                    counts[2]++;
                     counts[3]++;
                     Backoff previous = backoffs.get(provider.name());
                     int consecutive = previous == null ? 1 : previous.consecutive() + 1;
                     backoffs.put(provider.name(), new Backoff(now.plus(provider.limits().backoffAfter(consecutive)), consecutive));
                 }
+                case TEMPORARY -> counts[2]++;
             }
         }
-        String outcome = reply.accepted() ? "delivered" : reply.permanentFailure() && !reply.refusesTheIp() ? "bounced" : "deferred";
-        metrics.messages.inc(ip(), provider.name(), outcome);
-        if (reply.throttling()) {
+        metrics.messages.inc(ip(), provider.name(), verdict.outcome().wireName());
+        if (verdict == ReplyClass.THROTTLED) {
             metrics.throttled.inc(ip(), provider.name());
         }
-        if (reply.refusesTheIp()) {
+        if (verdict == ReplyClass.SENDER_REFUSED) {
             metrics.blocked.inc(ip(), provider.name());
         }
     }

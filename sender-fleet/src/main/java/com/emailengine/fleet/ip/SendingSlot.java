@@ -1,9 +1,9 @@
 package com.emailengine.fleet.ip;
 
+import com.emailengine.core.smtp.SmtpStage;
 import com.emailengine.core.throttle.Provider;
+import com.emailengine.fleet.smtp.HostReply;
 import com.emailengine.fleet.smtp.SmtpChannel;
-import com.emailengine.fleet.smtp.SmtpReply;
-import com.emailengine.fleet.smtp.SmtpStage;
 
 /**
  * The right to send one message from one IP to one provider: a connection slot and one message of
@@ -49,7 +49,7 @@ public final class SendingSlot {
      * never started a transaction (no server, or refused at the greeting) sent no message, so its quota
      * goes back.
      */
-    public void sent(SmtpReply reply) {
+    public void sent(HostReply reply) {
         finish();
         try {
             if (reply.code() == 0 || reply.stage() == SmtpStage.CONNECT) {

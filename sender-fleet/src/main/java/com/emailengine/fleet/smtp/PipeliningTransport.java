@@ -1,5 +1,7 @@
 package com.emailengine.fleet.smtp;
 
+import com.emailengine.core.smtp.SmtpReply;
+import com.emailengine.core.smtp.SmtpStage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -27,7 +29,7 @@ final class PipeliningTransport extends SMTPTransport {
     private final Supplier<Socket> wire;
 
     /** The replies of one transaction, or of as much of it as was answered. */
-    record Outcome(SmtpReply reply, boolean answered) {
+    record Outcome(HostReply reply, boolean answered) {
     }
 
     /** @param wire the socket the dialogue currently runs over (plain, or TLS after STARTTLS) */
@@ -52,57 +54,57 @@ final class PipeliningTransport extends SMTPTransport {
         String rcpt = "RCPT TO:<" + recipient + ">";
         if (hasLineBreak(mail) || hasLineBreak(rcpt)) {
             // An address with a line break would smuggle a command into the dialogue; nothing is written.
-            return new Outcome(new SmtpReply(0, "local: line break in an envelope address", hostName), true);
+            return new Outcome(HostReply.none("local: line break in an envelope address", hostName), true);
         }
-        Reply reply;
+        SmtpReply reply;
         boolean answered = false;
         try {
             if (pipelining()) {
                 write(commands(mail, rcpt, "DATA"));
-                Reply mailReply = read();
+                SmtpReply mailReply = read();
                 answered = true;
-                Reply rcptReply = null;
-                Reply dataReply;
+                SmtpReply rcptReply = null;
+                SmtpReply dataReply;
                 try {
                     rcptReply = read();
                     dataReply = read();
                 } catch (IOException | MessagingException e) {
                     // A server may refuse and close at once (421 too many messages, closing): the refusal is the
                     // outcome, not the lost connection, so throttling and refused IPs are still recognized.
-                    if (!mailReply.positive()) {
+                    if (!mailReply.accepted()) {
                         return refused(mailReply, SmtpStage.SENDER, hostName);
                     }
-                    if (rcptReply != null && !rcptReply.positive()) {
+                    if (rcptReply != null && !rcptReply.accepted()) {
                         return refused(rcptReply, SmtpStage.RECIPIENT, hostName);
                     }
                     throw e;
                 }
-                if (!mailReply.positive() || !rcptReply.positive()) {
+                if (!mailReply.accepted() || !rcptReply.accepted()) {
                     if (dataReply.code() == 354) {
                         // RFC 2920 3.1: DATA accepted although the envelope was not; end the empty message.
                         write(END_OF_DATA);
                         read();
                     }
-                    return refused(mailReply.positive() ? rcptReply : mailReply,
-                            mailReply.positive() ? SmtpStage.RECIPIENT : SmtpStage.SENDER, hostName);
+                    return refused(mailReply.accepted() ? rcptReply : mailReply,
+                            mailReply.accepted() ? SmtpStage.RECIPIENT : SmtpStage.SENDER, hostName);
                 }
                 if (dataReply.code() != 354) {
                     return refused(dataReply, SmtpStage.DATA, hostName);
                 }
             } else {
                 write(commands(mail));
-                Reply mailReply = read();
+                SmtpReply mailReply = read();
                 answered = true;
-                if (!mailReply.positive()) {
+                if (!mailReply.accepted()) {
                     return refused(mailReply, SmtpStage.SENDER, hostName);
                 }
                 write(commands(rcpt));
-                Reply rcptReply = read();
-                if (!rcptReply.positive()) {
+                SmtpReply rcptReply = read();
+                if (!rcptReply.accepted()) {
                     return refused(rcptReply, SmtpStage.RECIPIENT, hostName);
                 }
                 write(commands("DATA"));
-                Reply dataReply = read();
+                SmtpReply dataReply = read();
                 if (dataReply.code() != 354) {
                     return refused(dataReply, SmtpStage.DATA, hostName);
                 }
@@ -110,14 +112,14 @@ final class PipeliningTransport extends SMTPTransport {
             write(dotStuffed(content));
             reply = read();
         } catch (IOException | MessagingException e) {
-            return new Outcome(new SmtpReply(0, "connection to " + hostName + " lost: " + describe(e), hostName,
+            return new Outcome(HostReply.none("connection to " + hostName + " lost: " + describe(e), hostName,
                     SmtpStage.DATA), answered);
         }
-        return new Outcome(new SmtpReply(reply.code(), reply.text(), hostName, SmtpStage.DATA), true);
+        return new Outcome(new HostReply(reply, hostName, SmtpStage.DATA), true);
     }
 
-    private static Outcome refused(Reply reply, SmtpStage stage, String hostName) {
-        return new Outcome(new SmtpReply(reply.code(), reply.text(), hostName, stage), true);
+    private static Outcome refused(SmtpReply reply, SmtpStage stage, String hostName) {
+        return new Outcome(new HostReply(reply, hostName, stage), true);
     }
 
     /** SIZE (RFC 1870) lets a server refuse an oversized message before it is sent; the others are required. */
@@ -193,18 +195,21 @@ final class PipeliningTransport extends SMTPTransport {
         out.flush();
     }
 
-    private Reply read() throws MessagingException, IOException {
+    private SmtpReply read() throws MessagingException, IOException {
         int code = readServerResponse();
         if (code <= 0) {
             throw new IOException("no reply (" + lastLine(getLastServerResponse()) + ")");
         }
-        return new Reply(code, lastLine(getLastServerResponse()));
+        return reply(code, lastLine(getLastServerResponse()));
     }
 
-    private record Reply(int code, String text) {
-        boolean positive() {
-            return code >= 200 && code < 300;
+    /** The reply whose last line is {@code line} ({@code 250 2.0.0 ok}); the code as Angus read it. */
+    static SmtpReply reply(int code, String line) {
+        if (code < 200 || code > 599) {
+            return SmtpReply.none("not an SMTP reply: " + line);
         }
+        String text = line.startsWith(Integer.toString(code)) ? line.substring(3) : line;
+        return SmtpReply.of(code, text.startsWith(" ") || text.startsWith("-") ? text.substring(1) : text);
     }
 
     static String lastLine(String response) {

@@ -1,6 +1,7 @@
 package com.emailengine.fleet.smtp;
 
 import com.emailengine.core.dns.MailHost;
+import com.emailengine.core.smtp.SmtpStage;
 import com.emailengine.core.throttle.TlsPolicy;
 import jakarta.mail.MessagingException;
 import java.net.InetAddress;
@@ -23,9 +24,9 @@ public final class SmtpHandoff {
     public record Envelope(String from, String recipient, byte[] signed, TlsPolicy tls, int maxMessagesPerConnection) {
     }
 
-    public SmtpReply deliver(SmtpChannel channel, List<MailHost> hosts, Envelope envelope, Instant deadline) {
+    public HostReply deliver(SmtpChannel channel, List<MailHost> hosts, Envelope envelope, Instant deadline) {
         channel.arm(deadline);
-        SmtpReply reply = null;
+        HostReply reply = null;
         try {
             reply = tryHosts(channel, hosts, envelope);
         } finally {
@@ -33,7 +34,7 @@ public final class SmtpHandoff {
                 channel.close();
                 if (reply != null && reply.code() == 0) {
                     // The watchdog cut the connection; a reply that did arrive (even a late 250) stands as it came.
-                    reply = new SmtpReply(0, "local: SMTP deadline reached (the message's claim ends)", reply.mxHost(),
+                    reply = HostReply.none("local: SMTP deadline reached (the message's claim ends)", reply.mxHost(),
                             reply.stage());
                 }
             }
@@ -41,8 +42,8 @@ public final class SmtpHandoff {
         return reply;
     }
 
-    private SmtpReply tryHosts(SmtpChannel channel, List<MailHost> hosts, Envelope envelope) {
-        SmtpReply last = new SmtpReply(0, "no mail host to try", "");
+    private HostReply tryHosts(SmtpChannel channel, List<MailHost> hosts, Envelope envelope) {
+        HostReply last = HostReply.none("no mail host to try", "");
         for (MailHost host : hosts) {
             for (InetAddress address : host.addresses()) {
                 Attempt attempt = attempt(channel, host.name(), address, envelope);
@@ -56,7 +57,7 @@ public final class SmtpHandoff {
     }
 
     /** @param failedBeforeTransaction no transaction started (unreachable, or refused at greeting): another host may serve */
-    private record Attempt(SmtpReply reply, boolean failedBeforeTransaction) {
+    private record Attempt(HostReply reply, boolean failedBeforeTransaction) {
     }
 
     private Attempt attempt(SmtpChannel channel, String hostName, InetAddress address, Envelope envelope) {
@@ -76,14 +77,14 @@ public final class SmtpHandoff {
             channel.close();
             if (code >= 200 && code < 400) {
                 // The server answered well, we refused to go on: STARTTLS required but not offered, or TLS failed.
-                return new Attempt(new SmtpReply(0, "local: " + hostName + " [" + address.getHostAddress() + "]: "
+                return new Attempt(HostReply.none("local: " + hostName + " [" + address.getHostAddress() + "]: "
                         + rootMessage(e), hostName, SmtpStage.CONNECT), true);
             }
             if (code <= 0 || response == null) {
-                return new Attempt(new SmtpReply(0, "cannot reach " + hostName + " [" + address.getHostAddress() + "]: "
+                return new Attempt(HostReply.none("cannot reach " + hostName + " [" + address.getHostAddress() + "]: "
                         + rootMessage(e), hostName, SmtpStage.CONNECT), true);
             }
-            return new Attempt(new SmtpReply(code, PipeliningTransport.lastLine(response), hostName, SmtpStage.CONNECT), true);
+            return new Attempt(new HostReply(PipeliningTransport.reply(code, PipeliningTransport.lastLine(response)), hostName, SmtpStage.CONNECT), true);
         }
         return send(channel, transport, hostName, envelope, false);
     }
@@ -93,7 +94,7 @@ public final class SmtpHandoff {
         boolean utf8 = !isAscii(envelope.from()) || !isAscii(envelope.recipient());
         if (utf8 && !transport.supportsExtension("SMTPUTF8")) {
             // RFC 6531 3.4: a UTF-8 address must not go to a server without SMTPUTF8; another MX may have it.
-            return new Attempt(new SmtpReply(0, "local: " + hostName + " does not offer SMTPUTF8, which "
+            return new Attempt(HostReply.none("local: " + hostName + " does not offer SMTPUTF8, which "
                     + envelope.recipient() + " needs (RFC 6531)", hostName, SmtpStage.CONNECT), true);
         }
         PipeliningTransport.Outcome outcome = transport.send(envelope.from(), envelope.recipient(), envelope.signed(), utf8,

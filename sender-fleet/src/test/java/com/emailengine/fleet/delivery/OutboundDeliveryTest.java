@@ -2,12 +2,12 @@ package com.emailengine.fleet.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-
 import com.emailengine.adapters.ledger.DeliveryLedger;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
 import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.dkim.DkimVerification;
+import com.emailengine.core.smtp.SmtpReply;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.emulators.cloud.LocalEmulators;
@@ -15,7 +15,6 @@ import com.emailengine.emulators.fixtures.SharedEmulators;
 import com.emailengine.emulators.fixtures.TestTenants;
 import com.emailengine.emulators.internet.ReceivedMail;
 import com.emailengine.emulators.internet.SinkBehaviour;
-import com.emailengine.emulators.internet.SmtpReply;
 import com.emailengine.fleet.LocalDeliveryPath;
 import java.io.IOException;
 import java.nio.file.Path;

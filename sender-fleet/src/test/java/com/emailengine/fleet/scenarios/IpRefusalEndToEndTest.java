@@ -1,18 +1,17 @@
 package com.emailengine.fleet.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.emailengine.adapters.fleetstate.WarmupRecords;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
 import com.emailengine.core.delivery.OutboundMessage;
+import com.emailengine.core.smtp.SmtpReply;
 import com.emailengine.core.warmup.WarmupStatus;
 import com.emailengine.emulators.cloud.LocalEmulators;
 import com.emailengine.emulators.fixtures.SharedEmulators;
 import com.emailengine.emulators.fixtures.TestTenants;
 import com.emailengine.emulators.internet.SinkBehaviour;
 import com.emailengine.emulators.internet.SinkConnection;
-import com.emailengine.emulators.internet.SmtpReply;
 import com.emailengine.fleet.FleetWorld;
 import com.emailengine.fleet.node.FleetNode;
 import com.emailengine.platform.topology.SystemTopology;

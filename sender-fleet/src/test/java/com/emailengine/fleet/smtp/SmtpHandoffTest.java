@@ -1,10 +1,8 @@
 package com.emailengine.fleet.smtp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.emailengine.core.dns.MailHost;
+import com.emailengine.core.smtp.ReplyClass;
+import com.emailengine.core.smtp.SmtpStage;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.throttle.TlsPolicy;
 import java.net.InetAddress;
@@ -16,6 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** The SMTP transaction as a receiving server sees it, against a scripted server on loopback. */
 class SmtpHandoffTest {
@@ -46,7 +48,7 @@ class SmtpHandoffTest {
             content[0] = peer.content();
             peer.reply("250 2.0.0 queued as A1");
         })) {
-            SmtpReply reply = deliver(server, "user@mx.test");
+            HostReply reply = deliver(server, "user@mx.test");
             server.awaitScript();
 
             assertTrue(pipelined[0], "RCPT followed MAIL before the server replied");
@@ -56,7 +58,7 @@ class SmtpHandoffTest {
             assertEquals(MESSAGE.replace("\r\n.a line", "\r\n..a line"), content[0], "dot-stuffed, otherwise unchanged");
             assertEquals(250, reply.code());
             assertEquals(SmtpStage.DATA, reply.stage());
-            assertEquals("250 2.0.0 queued as A1", reply.text());
+            assertEquals("250 2.0.0 queued as A1", reply.reply().toString());
         }
     }
 
@@ -76,7 +78,7 @@ class SmtpHandoffTest {
             peer.content();
             peer.reply("250 2.0.0 queued");
         })) {
-            SmtpReply reply = deliver(server, "user@mx.test");
+            HostReply reply = deliver(server, "user@mx.test");
             server.awaitScript();
 
             assertFalse(wroteAhead[0], "RCPT came before the reply to MAIL");
@@ -92,12 +94,12 @@ class SmtpHandoffTest {
             answerGroup(peer, "250 2.1.0 ok", "550 5.1.1 no such user", "554 5.5.1 no valid recipients");
             after[0] = peer.lineOrEnd();
         })) {
-            SmtpReply reply = deliver(server, "nobody@mx.test");
+            HostReply reply = deliver(server, "nobody@mx.test");
             server.awaitScript();
 
             assertEquals(550, reply.code());
             assertEquals(SmtpStage.RECIPIENT, reply.stage());
-            assertEquals("5.1.1", reply.enhanced());
+            assertEquals("5.1.1", reply.reply().enhanced());
             assertTrue(after[0] == null || after[0].equals("QUIT"), "no content after a refused group, got " + after[0]);
         }
     }
@@ -110,7 +112,7 @@ class SmtpHandoffTest {
             after[0] = peer.line();
             peer.reply("554 5.5.1 no valid recipients");
         })) {
-            SmtpReply reply = deliver(server, "user@mx.test");
+            HostReply reply = deliver(server, "user@mx.test");
             server.awaitScript();
 
             assertEquals(".", after[0], "RFC 2920 3.1: the empty message is ended at once");
@@ -127,12 +129,12 @@ class SmtpHandoffTest {
             peer.reply("421 4.7.0 too many messages from your IP, closing");
             // and the connection closes without a reply to RCPT or DATA
         })) {
-            SmtpReply reply = deliver(server, "user@mx.test");
+            HostReply reply = deliver(server, "user@mx.test");
             server.awaitScript();
 
             assertEquals(421, reply.code());
             assertEquals(SmtpStage.SENDER, reply.stage());
-            assertTrue(reply.throttling(), "a 421 is the provider asking this IP to slow down");
+            assertTrue(reply.replyClass() == ReplyClass.THROTTLED, "a 421 is the provider asking this IP to slow down");
         }
     }
 
@@ -148,9 +150,9 @@ class SmtpHandoffTest {
             secondConnection[0] = transaction(peer);
         })) {
             SmtpChannel channel = new SmtpChannel(source(), server.port(), Duration.ofSeconds(5), watchdog);
-            SmtpReply first = handoff.deliver(channel, hosts(), envelope("one@mx.test"), Instant.now().plusSeconds(10));
+            HostReply first = handoff.deliver(channel, hosts(), envelope("one@mx.test"), Instant.now().plusSeconds(10));
             Thread.sleep(200);
-            SmtpReply second = handoff.deliver(channel, hosts(), envelope("two@mx.test"), Instant.now().plusSeconds(10));
+            HostReply second = handoff.deliver(channel, hosts(), envelope("two@mx.test"), Instant.now().plusSeconds(10));
             channel.close();
             server.awaitScript();
 
@@ -197,7 +199,7 @@ class SmtpHandoffTest {
         peer.reply(lines);
     }
 
-    private SmtpReply deliver(ScriptedSmtpServer server, String recipient) {
+    private HostReply deliver(ScriptedSmtpServer server, String recipient) {
         try (SmtpChannel channel = new SmtpChannel(source(), server.port(), Duration.ofSeconds(5), watchdog)) {
             return handoff.deliver(channel, hosts(), envelope(recipient), Instant.now().plusSeconds(10));
         }

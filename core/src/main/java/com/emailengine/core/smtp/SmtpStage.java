@@ -1,4 +1,4 @@
-package com.emailengine.fleet.smtp;
+package com.emailengine.core.smtp;
 
 /** Where in the SMTP dialogue a reply came: it tells whose problem a refusal is. */
 public enum SmtpStage {
