@@ -15,7 +15,6 @@ import com.emailengine.emulators.internet.SmtpSink;
 import com.emailengine.local.LocalCloud;
 import com.emailengine.local.LocalCloudOptions;
 import com.emailengine.platform.api.RouteTable;
-import com.emailengine.platform.topology.SystemTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

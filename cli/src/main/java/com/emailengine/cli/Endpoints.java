@@ -4,7 +4,6 @@ import com.emailengine.core.tenant.Tenant;
 import com.emailengine.emulators.cloud.CloudEndpoints;
 import com.emailengine.local.LocalCloud;
 import com.emailengine.platform.api.RouteTable;
-import com.emailengine.platform.topology.SystemTopology;
 import java.net.InetSocketAddress;
 import java.util.stream.Collectors;
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.emailengine.platform.api.RouteAccess;
 import com.emailengine.platform.api.RouteDefinition;
 import com.emailengine.platform.api.RouteTable;
-import com.emailengine.platform.topology.SystemTopology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

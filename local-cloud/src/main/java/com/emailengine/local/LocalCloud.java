@@ -1,6 +1,5 @@
 package com.emailengine.local;
 
-import com.emailengine.adapters.cloudwatch.DeliveryMetrics;
 import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
@@ -36,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,16 +103,9 @@ public final class LocalCloud implements AutoCloseable {
                     options.sqsPort(), options.dynamoDbPort(), options.s3Port(), options.dataDir())));
             endpoints = emulators.endpoints();
         }
-        settings = new LinkedHashMap<>();
-        settings.put(Settings.STAGE, options.stage());
-        settings.put(Settings.REGION, endpoints.region());
-        settings.put(Settings.SQS_ENDPOINT, endpoints.sqs().toString());
-        settings.put(Settings.DYNAMODB_ENDPOINT, endpoints.dynamoDb().toString());
-        settings.put(Settings.S3_ENDPOINT, endpoints.s3().toString());
-        settings.put(Settings.ACCESS_KEY_ID, endpoints.accessKeyId());
+        settings = endpoints.settings(options.stage());
         // Nothing reads CloudWatch metric lines locally; they would only bury the output.
         settings.put(MetricNames.SETTING, "off");
-        settings.put(Settings.SECRET_ACCESS_KEY, endpoints.secretAccessKey());
         FunctionDependencies admin = new FunctionDependencies(Settings.of(settings), Clock.systemUTC());
         provisioned = new ResourceProvisioner(admin.sqs(), admin.dynamoDb(), admin.s3()).provision(topology, names);
         provisioned.queueUrls().forEach((queue, url) -> settings.put(ResourceNames.queueUrlSetting(queue), url));

@@ -5,6 +5,7 @@ import com.emailengine.core.contact.ContactStore;
 import com.emailengine.core.delivery.MessageIds;
 import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.delivery.OutboundQueue;
+import com.emailengine.core.delivery.ReturnPath;
 import com.emailengine.core.templating.LanguageTag;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.core.templating.MessageVariables;
@@ -103,7 +104,7 @@ public final class DueSteps {
         }
         outbound.enqueue(new OutboundMessage(messageId, tenant.id(), enrollment.campaignId(), enrollment.nextStep(),
                 enrollment.contactId().hex(), contact.get().email(), tenant.fromAddress(), tenant.fromName(),
-                "b+" + messageId + "@" + tenant.returnPathDomain(), content.subject(), content.html(), content.text(),
+                ReturnPath.of(messageId, tenant.returnPathDomain()), content.subject(), content.html(), content.text(),
                 content.language().value(), now));
         Optional<Instant> nextDue = campaign.get().step(enrollment.nextStep() + 1).map(next -> now.plus(next.delay()));
         enrollments.advance(enrollment, enrollment.nextStep(), nextDue);

@@ -1,7 +1,7 @@
 package com.emailengine.core.delivery;
 
 import com.emailengine.core.contact.EmailAddress;
-import com.emailengine.core.templating.MessageVariables;
+import com.emailengine.core.links.RecipientLinks;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -54,7 +54,7 @@ public final class MimeComposer {
             mime.setSentDate(Date.from(clock.instant()));
             mime.setHeader("Feedback-ID", message.campaignId() + ":" + message.step() + ":" + message.tenantId() + ":ee");
             // One-click unsubscribe (RFC 8058), which Gmail and Yahoo require of bulk senders; DKIM signs both headers.
-            mime.setHeader("List-Unsubscribe", "<" + MessageVariables.unsubscribeUrl(sendingDomain, message.id()) + ">");
+            mime.setHeader("List-Unsubscribe", "<" + RecipientLinks.unsubscribe(sendingDomain, message.id()) + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             if (message.language() != null) {
                 mime.setHeader("Content-Language", message.language());

@@ -1,6 +1,7 @@
 package com.emailengine.core.templating;
 
 import com.emailengine.core.contact.Contact;
+import com.emailengine.core.links.RecipientLinks;
 import com.emailengine.core.tenant.Tenant;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,28 +84,9 @@ public final class MessageVariables {
         return variables;
     }
 
-    /** The recipient's addresses; the paths are served under the tenant's sending domain. */
+    /** The recipient's addresses ({@link RecipientLinks}); the paths are served under the tenant's sending domain. */
     public static Map<String, Object> links(Tenant tenant, String messageId) {
-        String base = linkBase(tenant.sendingDomain());
-        String id = value(messageId);
-        Map<String, Object> links = new HashMap<>();
-        links.put("unsubscribe", unsubscribeUrl(tenant.sendingDomain(), id));
-        links.put("webVersion", base + "view/" + id);
-        links.put("updateProfile", base + "profile/" + id);
-        links.put("forwardFriend", base + "forward/" + id);
-        links.put("reportAbuse", base + "abuse/" + id);
-        links.put("subscribe", base + "subscribe");
-        links.put("campaign", base + "view/" + id);
-        return links;
-    }
-
-    /** The recipient's one-click unsubscribe address: the body's link and the List-Unsubscribe header (RFC 8058). */
-    public static String unsubscribeUrl(String sendingDomain, String messageId) {
-        return linkBase(sendingDomain) + "unsubscribe/" + value(messageId);
-    }
-
-    private static String linkBase(String sendingDomain) {
-        return "https://" + sendingDomain + "/ee/";
+        return new HashMap<>(RecipientLinks.forTemplates(tenant.sendingDomain(), value(messageId)));
     }
 
     private static String value(String text) {

@@ -1,6 +1,9 @@
 package com.emailengine.emulators.cloud;
 
+import com.emailengine.platform.runtime.Settings;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,22 @@ public record CloudEndpoints(URI sqs, URI dynamoDb, URI s3, String region, Strin
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+    }
+
+    /**
+     * The settings a process of the engine needs to use these endpoints as its AWS (functions, fleet nodes, tools):
+     * stage, region, the three endpoint overrides and the keys. A new map each time, for the caller to add to.
+     */
+    public Map<String, String> settings(String stage) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(Settings.STAGE, stage);
+        settings.put(Settings.REGION, region);
+        settings.put(Settings.SQS_ENDPOINT, sqs.toString());
+        settings.put(Settings.DYNAMODB_ENDPOINT, dynamoDb.toString());
+        settings.put(Settings.S3_ENDPOINT, s3.toString());
+        settings.put(Settings.ACCESS_KEY_ID, accessKeyId);
+        settings.put(Settings.SECRET_ACCESS_KEY, secretAccessKey);
+        return settings;
     }
 
     /** Endpoints for the {@link LocalAccount}, the account every local emulator accepts. */

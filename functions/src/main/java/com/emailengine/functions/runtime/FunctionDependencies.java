@@ -21,7 +21,6 @@ import com.emailengine.core.dns.MailRouteResolver;
 import com.emailengine.core.feedback.DeliveryFeedback;
 import com.emailengine.core.ingest.ContactIngest;
 import com.emailengine.core.ingest.ContactIntake;
-import com.emailengine.core.ingest.SubmissionParser;
 import com.emailengine.core.mailwizz.MailWizzImport;
 import com.emailengine.core.source.DirectorySourceKeys;
 import com.emailengine.core.source.RequestAuthenticator;

@@ -10,6 +10,7 @@ import com.emailengine.core.contact.EmailAddress;
 import com.emailengine.core.contact.InvalidEmailAddressException;
 import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.delivery.OutboundQueue;
+import com.emailengine.core.delivery.ReturnPath;
 import com.emailengine.core.json.Json;
 import com.emailengine.core.mailwizz.ExportContents;
 import com.emailengine.core.mailwizz.MailWizzDrafts;
@@ -227,7 +228,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
         }
         RenderedContent content = render(tenant, key, body, messageId, person);
         outbound.enqueue(new OutboundMessage(messageId, tenant.id(), "test-send", 0, "test", recipient.value(),
-                tenant.fromAddress(), tenant.fromName(), "b+" + messageId + "@" + tenant.returnPathDomain(), content.subject(),
+                tenant.fromAddress(), tenant.fromName(), ReturnPath.of(messageId, tenant.returnPathDomain()), content.subject(),
                 content.html(), content.text(), content.language().value(), clock.instant()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "queued");

@@ -1,6 +1,5 @@
 package com.emailengine.platform.topology;
 
-import com.emailengine.platform.api.RouteAccess;
 import com.emailengine.platform.api.RouteDefinition;
 import com.emailengine.platform.api.RouteTable;
 import java.time.Duration;

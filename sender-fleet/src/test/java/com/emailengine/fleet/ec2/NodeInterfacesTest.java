@@ -3,7 +3,6 @@ package com.emailengine.fleet.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.emailengine.fleet.node.FleetSettings;
 import com.emailengine.platform.runtime.FleetSettingKeys;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,6 @@ import com.emailengine.emulators.cloud.LocalEmulators;
 import com.emailengine.emulators.fixtures.SharedEmulators;
 import com.emailengine.fleet.FleetWorld;
 import com.emailengine.fleet.bounces.InboundBounce;
-import com.emailengine.fleet.metrics.CloudWatchAgentEmf;
 import com.emailengine.platform.runtime.FleetSettingKeys;
 import com.emailengine.platform.runtime.Settings;
 import com.emailengine.platform.topology.SystemTopology;
