@@ -36,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,6 +44,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -54,7 +56,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
 public final class LocalCloud implements AutoCloseable {
 
     private final LocalCloudOptions options;
+    /** How long the emulators wait at JVM exit for this cloud to stop its functions and fleet first. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(60);
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** Completed when everything is stopped, in order. */
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Stops the cloud in order when the JVM exits (SIGTERM, Ctrl-C) before anyone closed it. */
+    private final Thread exitHook = new Thread(this::close, "local-cloud-shutdown");
     private EngineConfig config;
     private SystemTopology topology;
     private ResourceNames names;
@@ -77,6 +86,7 @@ public final class LocalCloud implements AutoCloseable {
     /** Starts everything or, on failure, stops what had started and rethrows. */
     public static LocalCloud start(LocalCloudOptions options) {
         LocalCloud cloud = new LocalCloud(options);
+        Runtime.getRuntime().addShutdownHook(cloud.exitHook);
         try {
             cloud.boot();
             return cloud;
@@ -101,6 +111,8 @@ public final class LocalCloud implements AutoCloseable {
         } else {
             LocalEmulators emulators = remember(LocalEmulators.start(new EmulatorSettings(EmulatorSettings.LOOPBACK,
                     options.sqsPort(), options.dynamoDbPort(), options.s3Port(), options.dataDir())));
+            // On SIGTERM or Ctrl-C every shutdown hook runs at once: DynamoDB must outlive the fleet's last writes.
+            emulators.dynamoDb().stopAtExitAfter(closed, EXIT_GRACE);
             endpoints = emulators.endpoints();
         }
         settings = endpoints.settings(options.stage());
@@ -271,6 +283,14 @@ public final class LocalCloud implements AutoCloseable {
                 resource.close();
             } catch (Exception e) {
                 System.err.println("stopping " + resource.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        closed.complete(null);
+        if (Thread.currentThread() != exitHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting and runs the hook (or already has): nothing to remove.
             }
         }
     }

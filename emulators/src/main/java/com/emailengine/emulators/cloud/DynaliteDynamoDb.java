@@ -49,13 +49,15 @@ public final class DynaliteDynamoDb implements AutoCloseable {
     private final URI endpoint;
     private final Duration startupTime;
     private final Thread shutdownHook;
+    private volatile CompletableFuture<?> exitOwner;
+    private volatile Duration exitWait = Duration.ZERO;
     private boolean closed;
 
     private DynaliteDynamoDb(Process process, URI endpoint, Duration startupTime) {
         this.process = process;
         this.endpoint = endpoint;
         this.startupTime = startupTime;
-        this.shutdownHook = new Thread(this::close, "dynalite-shutdown");
+        this.shutdownHook = new Thread(this::closeAtExit, "dynalite-shutdown");
     }
 
     public static DynaliteDynamoDb start(String host, int port, Optional<Path> dataDir) {
@@ -101,6 +103,31 @@ public final class DynaliteDynamoDb implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * At JVM exit, stops only after {@code owner} completes (or {@code atMost} has passed): shutdown hooks run side by
+     * side, and whoever uses this DynamoDB (the local cloud's fleet writing its traffic counts and giving its leases up)
+     * must finish first. The owner completes it once it has closed this emulator itself, or found nothing to write.
+     */
+    public void stopAtExitAfter(CompletableFuture<?> owner, Duration atMost) {
+        this.exitOwner = owner;
+        this.exitWait = atMost;
+    }
+
+    private void closeAtExit() {
+        CompletableFuture<?> owner = exitOwner;
+        if (owner != null) {
+            try {
+                owner.get(exitWait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("{} at {}: its owner did not finish within {} s of the JVM's exit ({}); stopping it anyway", NAME,
+                        endpoint, exitWait.toSeconds(), e.toString());
+            }
+        }
+        close();
     }
 
     public Duration startupTime() {

@@ -2,7 +2,7 @@
 // It differs from dynalite's own cli.js in three ways the Java side relies on:
 //  - port 0 binds a free port (cli.js turns 0 into 4567), and the bound port is printed on a READY line;
 //  - a bind failure is printed on a FAILED line with the error code, so Java can name the problem;
-//  - it stops when its standard input closes: the parent JVM holds that pipe open, and the kernel
+//  - it stops when its standard input closes, and only then: the parent JVM holds that pipe open, and the kernel
 //    closes it when the JVM dies in any way (even SIGKILL), so a crashed JVM never leaves it running.
 'use strict'
 const [packageDir, host, port, dataDir] = process.argv.slice(1)
@@ -37,5 +37,7 @@ process.stdin.resume()
 process.on('uncaughtException', (error) => {
   console.log('DYNALITE_UNCAUGHT ' + (error && error.stack ? error.stack.split('\n').slice(0, 4).join(' | ') : error))
 })
-process.on('SIGTERM', () => stop('SIGTERM'))
-process.on('SIGINT', () => stop('SIGINT'))
+// A terminal's Ctrl-C signals the whole process group, and the engine still writes to DynamoDB while it stops (the
+// fleet's traffic counts, its leases): so a signal does not stop this server; the JVM closes our input when it is done.
+process.on('SIGTERM', () => console.log('DYNALITE_SIGNAL SIGTERM ignored: stopping when the engine closes its input'))
+process.on('SIGINT', () => console.log('DYNALITE_SIGNAL SIGINT ignored: stopping when the engine closes its input'))

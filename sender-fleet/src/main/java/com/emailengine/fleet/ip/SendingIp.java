@@ -329,14 +329,35 @@ public final class SendingIp {
             batch = new LinkedHashMap<>(pending);
             pending.clear();
         }
-        batch.forEach((item, counts) -> {
+        for (Map.Entry<String, long[]> item : batch.entrySet()) {
             Map<String, Long> named = new LinkedHashMap<>();
-            for (int i = 0; i < counts.length; i++) {
-                named.put(SendingQuotas.COUNTERS.get(i), counts[i]);
+            for (int i = 0; i < item.getValue().length; i++) {
+                named.put(SendingQuotas.COUNTERS.get(i), item.getValue()[i]);
             }
-            LocalDate date = LocalDate.parse(item.substring(4, 14));
-            quotas.add(ip(), item, named, FleetStateKeys.dayItemExpiry(date));
-        });
+            LocalDate date = LocalDate.parse(item.getKey().substring(4, 14));
+            try {
+                quotas.add(ip(), item.getKey(), named, FleetStateKeys.dayItemExpiry(date));
+            } catch (RuntimeException e) {
+                // Kept for the next flush, not dropped: a write whose answer was lost may then count twice, which
+                // over-counts the day (the quota is never exceeded); dropping it would let a restart exceed it.
+                keepUnwritten(batch, item.getKey());
+                throw e;
+            }
+        }
+    }
+
+    /** Puts this item and the ones after it back into the pending counts, adding to what arrived meanwhile. */
+    private synchronized void keepUnwritten(Map<String, long[]> batch, String from) {
+        boolean unwritten = false;
+        for (Map.Entry<String, long[]> item : batch.entrySet()) {
+            unwritten |= item.getKey().equals(from);
+            if (unwritten) {
+                long[] counts = pending.computeIfAbsent(item.getKey(), d -> new long[SendingQuotas.COUNTERS.size()]);
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] += item.getValue()[i];
+                }
+            }
+        }
     }
 
     /** Today's warmup state: reviewed once per UTC day (by whichever node gets there first). */

@@ -65,6 +65,8 @@ public final class FleetNode implements AutoCloseable {
     private static final Duration IDLE_CONNECTION = Duration.ofSeconds(10);
     /** How long a sender waits for a connection slot before the message goes back to its queue. */
     private static final Duration BUSY_WAIT = Duration.ofSeconds(5);
+    /** How long a stopping node lets a heartbeat in progress finish (its writes take well under a second). */
+    private static final Duration HEARTBEAT_GRACE = Duration.ofSeconds(10);
 
     private final List<OutboundQueueConsumer> consumers = new ArrayList<>();
     private final ExecutorService pollers = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("ee-fleet-poll-", 0).daemon().factory());
@@ -234,21 +236,38 @@ public final class FleetNode implements AutoCloseable {
     public void close() {
         consumers.forEach(OutboundQueueConsumer::stop);
         pollers.shutdown();
+        // Clear an interrupt of the closing thread for the duration: the counts and leases are written over HTTP, which
+        // an interrupted thread cannot do (the SDK aborts), and a restart would then undercount the day's quota.
+        boolean interrupted = Thread.interrupted();
         try {
-            pollers.awaitTermination(30, TimeUnit.SECONDS);
+            await(pollers, Duration.ofSeconds(30));
             workers.shutdown();
-            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            if (!await(workers, Duration.ofSeconds(30))) {
                 workers.shutdownNow();
             }
+            // A heartbeat in progress finishes its writes; one stuck on slow DNS (a blocklist round) is cut off.
+            scheduler.shutdown();
+            if (!await(scheduler, HEARTBEAT_GRACE)) {
+                scheduler.shutdownNow();
+            }
+            if (keeper != null) {
+                keeper.releaseAll();
+            }
+            closeExtras();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Waits for the executor to finish; a second interrupt while waiting gives up waiting, not the close. */
+    private static boolean await(ExecutorService executor, Duration atMost) {
+        try {
+            return executor.awaitTermination(atMost.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
+            return false;
         }
-        scheduler.shutdownNow();
-        if (keeper != null) {
-            keeper.releaseAll();
-        }
-        closeExtras();
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.emailengine.fleet.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
+import com.emailengine.adapters.fleetstate.SendingQuotas;
 import com.emailengine.adapters.sqs.SqsOutboundQueue;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +125,44 @@ class FleetNodeTest {
                 .as("delivered=%s, visible=%d, in flight=%d", delivered, visible(queue), path.stage().messagesOn(queue) - visible(queue))
                 .isTrue();
         path.stage().drain(queue);
+    }
+
+    @Test
+    void aStoppingNodeWritesTheTrafficCountsItHeldEvenFromAnInterruptedThread() throws Exception {
+        // A lease of 5 minutes: the heartbeat that writes the counts comes every 100 s, so they are still pending here.
+        FleetSettings settings = new FleetSettings("node-e", path.dnsResolverSetting(), path.internet().smtpPort(),
+                Duration.ofSeconds(20), 8, 1, Duration.ofSeconds(10), LocalDeliveryPath.RETRY, keys, List.of(),
+                Duration.ofMinutes(5), true, Optional.empty(), Optional.empty(), Optional.empty());
+        FleetNode node = FleetNode.start(settings, new FleetDependencies(path.stage().settings(), Clock.systemUTC()),
+                path.signer());
+        nodes.add(node);
+        long before = deliveredToday();
+        List<OutboundMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            messages.add(path.message(TestTenants.ALPHA, "counted" + i + "@gmail.test"));
+        }
+        messages.forEach(outbound::enqueue);
+        awaitTrue("every message delivered", () -> messages.stream().allMatch(m -> path.eventsOf(m.id()).stream()
+                .anyMatch(e -> e.outcome() == DeliveryOutcome.DELIVERED)));
+        assertThat(deliveredToday()).as("counts still pending in the node").isEqualTo(before);
+
+        // Stopped as a SIGTERM stops it: from a thread that may be interrupted (a shutdown hook, a test runner).
+        Thread closing = Thread.ofPlatform().unstarted(() -> {
+            Thread.currentThread().interrupt();
+            node.close();
+        });
+        closing.start();
+        closing.join(Duration.ofSeconds(60));
+
+        assertThat(deliveredToday()).as("delivered counted in the fleet-state table").isEqualTo(before + messages.size());
+    }
+
+    /** Every message the stage's pool addresses delivered today, as the fleet-state table records it. */
+    private static long deliveredToday() {
+        SendingQuotas quotas = new SendingQuotas(path.stage().dynamoDb(), path.stage().table(SystemTopology.FLEET_STATE_TABLE));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return TestTenants.config().tenants().all().stream().flatMap(t -> t.pool().addresses().stream())
+                .mapToLong(address -> quotas.dayStats(address.ip(), today).delivered()).sum();
     }
 
     private FleetNode startNode(String nodeId) {
