@@ -1,12 +1,11 @@
 package com.emailengine.cli;
 
 import com.emailengine.core.config.DeliveryPolicy;
-import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.tenant.Tenant;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code email-engine config check}: validates the configuration files and summarizes them. */
 @Command(name = "config", description = "Work with the configuration files.", subcommands = ConfigCommand.Check.class)
@@ -15,13 +14,13 @@ final class ConfigCommand {
     @Command(name = "check", description = "Validate tenants.yaml, campaigns.yaml, sources.yaml, routing.yaml, throttles.yaml and warmup.yaml; errors name the file and line.")
     static final class Check implements Runnable {
 
-        @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public void run() {
-            Path dir = EmailEngineCli.configDir(config);
-            EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(dir));
+            Path dir = config.dir();
+            EngineConfig engine = config.engine();
             System.out.println(dir + ": valid");
             for (Tenant tenant : engine.tenants().all()) {
                 System.out.printf("  tenant %-12s domain %-20s %3d IPs  %d DKIM selector(s)  welcome campaign: %s%n",
@@ -35,7 +34,7 @@ final class ConfigCommand {
             }
             System.out.println("  " + engine.routing().router().rules().size() + " routing rule(s), "
                     + engine.routing().categorizer().rules().size() + " categor" + (engine.routing().categorizer().rules().size() == 1 ? "y" : "ies"));
-            DeliveryPolicy policy = DeliveryPolicy.load(new DirectoryConfigSource(dir), engine.tenants());
+            DeliveryPolicy policy = config.policy(engine);
             System.out.println("  providers " + policy.throttles().providerNames() + ", warmup plan of " + policy.warmup().days()
                     + " days (day 1: " + policy.warmup().dailyQuota(1) + " per IP)");
         }

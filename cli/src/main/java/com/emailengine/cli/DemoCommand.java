@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,8 +51,8 @@ final class DemoCommand implements Runnable {
     @Option(names = "--timeout", defaultValue = "PT3M", description = "how long to wait for delivery (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
-    @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--keep-running", description = "keep the local cloud up after the report, until Ctrl-C")
     boolean keepRunning;
@@ -72,7 +73,7 @@ final class DemoCommand implements Runnable {
         Path home = EmailEngineCli.home();
         String runTag = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path mailDir = mailDirOption != null ? mailDirOption : home.resolve("local-data/demo-mail/" + runTag);
-        LocalCloudOptions options = LocalCloudOptions.standard(EmailEngineCli.configDir(config),
+        LocalCloudOptions options = LocalCloudOptions.standard(config.dir(),
                 home.resolve("local-data")).withPorts(0, 0, 0, 0, 0, 0).withMailDir(mailDir).withScheduleSpeedup(60);
         if (dkimDir != null) {
             options = options.withDkimKeyDir(dkimDir);

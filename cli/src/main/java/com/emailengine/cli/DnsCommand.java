@@ -1,6 +1,5 @@
 package com.emailengine.cli;
 
-import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.dkim.DkimKey;
 import com.emailengine.core.dkim.DkimKeyFiles;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +27,8 @@ final class DnsCommand {
         @Parameters(paramLabel = "DOMAIN", description = "the tenant's sending domain, e.g. sos-expat.test")
         String domain;
 
-        @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Option(names = "--dkim-dir", description = "folder of the DKIM private keys (default: local-data/dkim of the checkout)")
         Path dkimDir;
@@ -39,9 +39,9 @@ final class DnsCommand {
         @Override
         public void run() {
             Path home = EmailEngineCli.home();
-            Path configDir = EmailEngineCli.configDir(config);
+            Path configDir = config.dir();
             Path keys = dkimDir != null ? dkimDir : home.resolve("local-data/dkim");
-            EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(configDir));
+            EngineConfig engine = config.engine();
             String wanted = domain.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
             Tenant tenant = engine.tenants().all().stream().filter(t -> t.sendingDomain().equals(wanted)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no tenant sends from " + wanted + " in " + configDir

@@ -57,9 +57,4 @@ public final class EmailEngineCli implements Runnable {
         String home = System.getenv("EE_HOME");
         return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
     }
-
-    /** The configuration folder a command was given with {@code --config}, else the checkout's {@code config/local}. */
-    static Path configDir(Path given) {
-        return given != null ? given : home().resolve("config/local");
-    }
 }

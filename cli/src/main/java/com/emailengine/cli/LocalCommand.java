@@ -7,14 +7,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code email-engine local}: runs the whole engine on this machine until Ctrl-C. */
 @Command(name = "local", description = "Start the local cloud (emulators, functions, fleet, DNS, SMTP sinks) and print its endpoints.")
 final class LocalCommand implements Runnable {
 
-    @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--data-dir", description = "keep DynamoDB and S3 data in this folder across runs (default: in memory)")
     Path dataDir;
@@ -41,8 +42,7 @@ final class LocalCommand implements Runnable {
     @Override
     public void run() {
         Path home = EmailEngineCli.home();
-        LocalCloudOptions options = LocalCloudOptions.standard(EmailEngineCli.configDir(config),
-                home.resolve("local-data"));
+        LocalCloudOptions options = LocalCloudOptions.standard(config.dir(), home.resolve("local-data"));
         options = options.withPorts(apiPort, options.sqsPort(), options.dynamoDbPort(), options.s3Port(), dnsPort, smtpPort);
         if (dataDir != null) {
             options = options.withDataDir(dataDir);

@@ -1,7 +1,5 @@
 package com.emailengine.cli;
 
-import com.emailengine.core.config.DirectoryConfigSource;
-import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.json.Json;
 import com.emailengine.core.mailwizz.AutoresponderStore;
 import com.emailengine.core.mailwizz.ExportContents;
@@ -40,6 +38,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,7 +50,8 @@ final class TemplatesCommand {
 
     @Command(name = "import-mailwizz", description = "Import MailWizz template exports (.html, the template .zip) and "
             + "autoresponder definitions (.json, .csv) from a file or a folder: tags are converted once, and a report "
-            + "lists what was imported and what needs attention (unknown tags, refused tags, images to host).")
+            + "lists what was imported and what needs attention (unknown tags, refused tags, images to host).",
+            modelTransformer = TemplatesCommand.ConfigForDryRun.class)
     static final class ImportMailWizz implements Callable<Integer> {
 
         @Parameters(paramLabel = "PATH", description = "an export file, or a folder of them")
@@ -75,8 +77,8 @@ final class TemplatesCommand {
         @Option(names = "--dry-run", description = "convert and check here, store nothing, no API needed")
         boolean dryRun;
 
-        @Option(names = "--config", description = "configuration folder, for --dry-run (default: config/local of the checkout)")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public Integer call() {
@@ -144,8 +146,8 @@ final class TemplatesCommand {
         }
 
         private ImportReport offline(Path file) {
-            Path dir = EmailEngineCli.configDir(config);
-            Tenant found = EngineConfig.load(new DirectoryConfigSource(dir)).tenants().all().stream()
+            Path dir = config.dir();
+            Tenant found = config.engine().tenants().all().stream()
                     .filter(t -> t.id().equals(tenant)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenant + "' in " + dir));
             LanguageTag written = LanguageTag.parse(language != null ? language : found.defaultLanguage())
@@ -230,6 +232,14 @@ final class TemplatesCommand {
             } catch (IOException e) {
                 return body;
             }
+        }
+    }
+
+    /** Only a dry run reads the folder (an import through the API uses the engine's own); the help says so. */
+    static final class ConfigForDryRun implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return ConfigOption.describedAs(command, "configuration folder, for --dry-run");
         }
     }
 

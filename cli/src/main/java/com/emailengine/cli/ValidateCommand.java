@@ -1,6 +1,5 @@
 package com.emailengine.cli;
 
-import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.dns.DnsResolvers;
 import com.emailengine.core.dns.MailRouteResolver;
@@ -32,6 +31,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,7 +45,8 @@ import picocli.CommandLine.Parameters;
  * lookups overlapping, so a large file streams in constant memory.
  */
 @Command(name = "validate", description = "Validate email addresses: syntax, reserved and disposable domains, role accounts, "
-        + "typos of big providers, and (unless --offline) MX through DNS. One JSON line per address.")
+        + "typos of big providers, and (unless --offline) MX through DNS. One JSON line per address.",
+        modelTransformer = ValidateCommand.ConfigForTenant.class)
 final class ValidateCommand implements Callable<Integer> {
 
     /** Addresses validated together from a file. */
@@ -67,8 +70,8 @@ final class ValidateCommand implements Callable<Integer> {
             + "(accept, hold or reject role accounts, typos, disposable domains)")
     String tenant;
 
-    @Option(names = "--config", description = "configuration folder for --tenant (default: config/local of the checkout)")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--dns-timeout", defaultValue = "PT3S", description = "wait for one DNS answer (default: ${DEFAULT-VALUE})")
     Duration dnsTimeout;
@@ -80,8 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ValidationPolicy policy = ValidationPolicy.DEFAULT;
         if (tenant != null) {
-            EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(
-                    EmailEngineCli.configDir(config)));
+            EngineConfig engine = config.engine();
             if (engine.tenants().find(tenant).isEmpty()) {
                 throw new IllegalArgumentException("no tenant '" + tenant + "' (tenants: " + String.join(", ", engine.tenants().ids()) + ")");
             }
@@ -180,6 +182,14 @@ final class ValidateCommand implements Callable<Integer> {
             return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("no file " + file, e);
+        }
+    }
+
+    /** Without --tenant the folder is never read; the help says so. */
+    static final class ConfigForTenant implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return ConfigOption.describedAs(command, "configuration folder for --tenant");
         }
     }
 

@@ -1,8 +1,6 @@
 package com.emailengine.cli;
 
 import com.emailengine.adapters.fleetstate.IpStatusReader;
-import com.emailengine.core.config.DeliveryPolicy;
-import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.warmup.WarmupPlan;
 import com.emailengine.emulators.cloud.LocalAccount;
@@ -10,12 +8,12 @@ import com.emailengine.platform.aws.AwsClients;
 import com.emailengine.platform.runtime.Settings;
 import com.emailengine.platform.topology.ResourceNames;
 import com.emailengine.platform.topology.SystemTopology;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,14 +25,13 @@ final class WarmupCommand {
     @Command(name = "plan", description = "Print the warmup plan of warmup.yaml: daily volume per IP, split per provider.")
     static final class Plan implements Runnable {
 
-        @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Override
         public void run() {
-            Path dir = EmailEngineCli.configDir(config);
-            EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(dir));
-            WarmupPlan plan = DeliveryPolicy.load(new DirectoryConfigSource(dir), engine.tenants()).warmup();
+            EngineConfig engine = config.engine();
+            WarmupPlan plan = config.policy(engine).warmup();
             List<String> groups = plan.providerShare().keySet().stream().sorted((a, b) -> a.equals(WarmupPlan.OTHERS) ? 1
                     : b.equals(WarmupPlan.OTHERS) ? -1 : a.compareTo(b)).toList();
             StringBuilder header = new StringBuilder(String.format("%-5s %-5s %9s", "week", "day", "per IP"));
@@ -62,8 +59,8 @@ final class WarmupCommand {
             + " read from the fleet-state table of a stage.")
     static final class Status implements Runnable {
 
-        @Option(names = "--config", description = "configuration folder (default: config/local of the checkout)")
-        Path config;
+        @Mixin
+        ConfigOption config;
 
         @Option(names = "--stage", defaultValue = "local", description = "the stage whose table is read (default: ${DEFAULT-VALUE})")
         String stage;
@@ -74,9 +71,8 @@ final class WarmupCommand {
 
         @Override
         public void run() {
-            Path dir = EmailEngineCli.configDir(config);
-            EngineConfig engine = EngineConfig.load(new DirectoryConfigSource(dir));
-            WarmupPlan plan = DeliveryPolicy.load(new DirectoryConfigSource(dir), engine.tenants()).warmup();
+            EngineConfig engine = config.engine();
+            WarmupPlan plan = config.policy(engine).warmup();
             Map<String, String> values = new HashMap<>();
             values.put(Settings.STAGE, stage);
             if (endpoint != null) {
