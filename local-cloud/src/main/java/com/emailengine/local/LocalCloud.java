@@ -136,6 +136,7 @@ public final class LocalCloud implements AutoCloseable {
         config.sources().ids().forEach(sourceKeys::ensureKey);
         settings.put(FleetSettingKeys.RECEIVE_WAIT, Integer.toString(options.pollWaitSeconds()));
         settings.put(FleetSettingKeys.RETRY_FIRST_DELAY, "5");
+        settings.putAll(options.settings());
         dependencies = new FunctionDependencies(Settings.of(settings), Clock.systemUTC());
         fleetDependencies = new FleetDependencies(Settings.of(settings), Clock.systemUTC());
 

@@ -2,6 +2,8 @@ package com.emailengine.local;
 
 import com.emailengine.emulators.cloud.CloudEndpoints;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,8 @@ import java.util.Optional;
  *                          Docker) and no embedded emulator is started; the resources are provisioned the same way
  * @param sourceKeyDir      the sources' keys ({@code <source-id>.key}), created at start when missing; what the
  *                          cloud keeps in Secrets Manager
+ * @param settings          settings of the functions and fleet nodes over the local cloud's own (e.g. a fleet node's
+ *                          {@code EE_FLEET_IP_LEASE_SECONDS}), as the environment gives them in the cloud
  */
 public record LocalCloudOptions(
         String stage,
@@ -35,53 +39,66 @@ public record LocalCloudOptions(
         int pollWaitSeconds,
         int fleetNodes,
         Optional<CloudEndpoints> externalCloud,
-        Path sourceKeyDir) {
+        Path sourceKeyDir,
+        Map<String, String> settings) {
+
+    public LocalCloudOptions {
+        settings = Map.copyOf(settings);
+    }
 
     /** The fixed layout of {@code email-engine local}, documented in the README. */
     public static LocalCloudOptions standard(Path configDir, Path dataRoot) {
         return new LocalCloudOptions("local", configDir, dataRoot.resolve("dkim"), 8080, 9324, 8000, 9000, 10053, 2525,
                 "127.0.2", Optional.empty(), Optional.of(dataRoot.resolve("mail")), 12, 5, 1, Optional.empty(),
-                dataRoot.resolve("source-keys"));
+                dataRoot.resolve("source-keys"), Map.of());
     }
 
     /** Everything on free ports, mail kept in memory: for tests running beside a demo. */
     public static LocalCloudOptions ephemeral(Path configDir, Path dkimKeyDir, String sinkAddressPrefix) {
         return new LocalCloudOptions("local", configDir, dkimKeyDir, 0, 0, 0, 0, 0, 0, sinkAddressPrefix,
-                Optional.empty(), Optional.empty(), 60, 1, 1, Optional.empty(), dkimKeyDir.resolve("source-keys"));
+                Optional.empty(), Optional.empty(), 60, 1, 1, Optional.empty(), dkimKeyDir.resolve("source-keys"), Map.of());
     }
 
     public LocalCloudOptions withMailDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, Optional.of(dir), scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+                sinkAddressPrefix, dataDir, Optional.of(dir), scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
     }
 
     public LocalCloudOptions withDataDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, Optional.of(dir), mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+                sinkAddressPrefix, Optional.of(dir), mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
     }
 
     public LocalCloudOptions withPorts(int api, int sqs, int dynamoDb, int s3, int dns, int smtp) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, api, sqs, dynamoDb, s3, dns, smtp,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
     }
 
     public LocalCloudOptions withScheduleSpeedup(double speedup) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, speedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+                sinkAddressPrefix, dataDir, mailDir, speedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
     }
 
     public LocalCloudOptions withExternalCloud(CloudEndpoints endpoints) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, Optional.of(endpoints), sourceKeyDir);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, Optional.of(endpoints), sourceKeyDir, settings);
     }
 
     public LocalCloudOptions withDkimKeyDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
+    }
+
+    /** One more setting for the functions and fleet nodes (see {@code settings}). */
+    public LocalCloudOptions withSetting(String key, String value) {
+        Map<String, String> more = new HashMap<>(settings);
+        more.put(key, value);
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, more);
     }
 
     public LocalCloudOptions withSourceKeyDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, dir);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, dir, settings);
     }
 }
