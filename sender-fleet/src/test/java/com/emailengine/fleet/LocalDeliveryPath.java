@@ -120,11 +120,11 @@ public final class LocalDeliveryPath implements AutoCloseable {
                 policy, settings.leases(), metrics, Clock.systemUTC(), heartbeats);
         keeper.tick();
         heartbeats.scheduleWithFixedDelay(keeper::tick, 5, 5, TimeUnit.SECONDS);
-        return new OutboundDelivery(config, policy, ledger, new MimeComposer(Clock.systemUTC()), signer,
-                new SourceSelector(keeper, Clock.systemUTC(), Duration.ofSeconds(5)),
+        return new OutboundDelivery(config, policy, new OutboundDelivery.Stages(
                 new MailRouteResolver(DnsResolvers.fromSetting(dnsResolverSetting(), DNS_TIMEOUT), Clock.systemUTC()),
-                new SmtpHandoff(), new SqsDeliveryEventSink(stage.sqs(), stage.queueUrl(SystemTopology.EVENTS_QUEUE)),
-                RETRY, node, lease, metrics, Clock.systemUTC());
+                new SourceSelector(keeper, Clock.systemUTC(), Duration.ofSeconds(5)), ledger, new MimeComposer(Clock.systemUTC()),
+                signer, new SmtpHandoff(), new SqsDeliveryEventSink(stage.sqs(), stage.queueUrl(SystemTopology.EVENTS_QUEUE))),
+                new OutboundDelivery.Terms(node, lease, RETRY), metrics, Clock.systemUTC());
     }
 
     FleetMetrics metrics() {

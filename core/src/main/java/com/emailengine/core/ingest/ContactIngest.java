@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -125,23 +126,45 @@ public final class ContactIngest {
         }
     }
 
+    /**
+     * The request's way, step by step: the request itself is refused as a whole, or each contact is prepared (no
+     * storage), looked up (stored? suppressed?), validated, answered, and the ones taken are queued in one go.
+     */
     public Result ingest(Request request) {
-        if (request.contentType() == null || !request.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return refused(Rejection.unsupportedMediaType(request.contentType()));
-        }
-        if (request.body().length > SubmissionParser.MAX_BATCH_BODY_BYTES) {
-            return refused(Rejection.bodyTooLarge(SubmissionParser.MAX_BATCH_BODY_BYTES));
+        Optional<Rejection> malformed = mediaTypeRefusal(request).or(() -> sizeRefusal(request));
+        if (malformed.isPresent()) {
+            return refused(malformed.get());
         }
         RequestAuthenticator.Outcome auth = authenticator.authenticate(request.headers(), request.body());
         if (!auth.authenticated()) {
             return refused(auth.rejection());
         }
-        Source source = auth.source();
         SubmissionParser.Parsed parsed = parser.parse(request.body());
         if (!parsed.accepted()) {
-            return new Result(parsed.rejection().httpStatus(), parsed.rejection(), false, source.id(), List.of(), List.of());
+            return new Result(parsed.rejection().httpStatus(), parsed.rejection(), false, auth.source().id(), List.of(), List.of());
         }
-        Instant now = clock.instant();
+        List<Pending> pending = prepareEach(parsed, auth.source(), request.requestId(), clock.instant());
+        Map<String, Set<EmailHash>> stored = new HashMap<>();
+        Map<String, SuppressionList> suppressed = new HashMap<>();
+        lookUp(pending, stored, suppressed);
+        validateEach(pending, suppressed);
+        answerTheRest(pending, stored);
+        queueTaken(pending);
+        return answer(parsed, auth.source(), pending);
+    }
+
+    private static Optional<Rejection> mediaTypeRefusal(Request request) {
+        return request.contentType() == null || !request.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")
+                ? Optional.of(Rejection.unsupportedMediaType(request.contentType())) : Optional.empty();
+    }
+
+    private static Optional<Rejection> sizeRefusal(Request request) {
+        return request.body().length > SubmissionParser.MAX_BATCH_BODY_BYTES
+                ? Optional.of(Rejection.bodyTooLarge(SubmissionParser.MAX_BATCH_BODY_BYTES)) : Optional.empty();
+    }
+
+    /** Each contact its own way: refused by the parser, or prepared (address, tenant, enrichment, route). */
+    private List<Pending> prepareEach(SubmissionParser.Parsed parsed, Source source, String requestId, Instant now) {
         List<Pending> pending = new ArrayList<>(parsed.entries().size());
         for (SubmissionParser.Entry entry : parsed.entries()) {
             Pending p = new Pending(entry);
@@ -149,12 +172,14 @@ public final class ContactIngest {
             if (!entry.accepted()) {
                 p.outcome = rejected(entry, entry.rejection());
             } else {
-                prepare(p, source, request.requestId(), now);
+                prepare(p, source, requestId, now);
             }
         }
-        Map<String, Set<EmailHash>> stored = new HashMap<>();
-        Map<String, SuppressionList> suppressed = new HashMap<>();
-        lookUp(pending, stored, suppressed);
+        return pending;
+    }
+
+    /** Validation without DNS (the intake checks MX); the same person twice in the request becomes one submission. */
+    private void validateEach(List<Pending> pending, Map<String, SuppressionList> suppressed) {
         Map<String, Pending> firstOfKey = new HashMap<>();
         Map<String, AddressValidator> validators = new HashMap<>();
         for (Pending p : pending) {
@@ -178,18 +203,30 @@ public final class ContactIngest {
                 p.outcome = taken(p, Status.DUPLICATE);
             }
         }
+    }
+
+    /** What is left is taken: a duplicate of a stored contact (still queued, the intake merges it), or new. */
+    private static void answerTheRest(List<Pending> pending, Map<String, Set<EmailHash>> stored) {
         for (Pending p : pending) {
             if (p.outcome == null) {
                 boolean known = stored.getOrDefault(p.route.tenant(), Set.of()).contains(p.id);
                 p.outcome = taken(p, known ? Status.DUPLICATE : Status.ACCEPTED);
             }
         }
+    }
+
+    /** One queue call for the request: every taken contact but the repeats merged into their first occurrence. */
+    private void queueTaken(List<Pending> pending) {
         List<ContactSubmission> toQueue = pending.stream()
                 .filter(p -> p.outcome.status() != Status.REJECTED && p.duplicateOf == null)
                 .map(p -> p.submission).toList();
         if (!toQueue.isEmpty()) {
             queue.submitAll(toQueue);
         }
+    }
+
+    /** One contact: its own status; a batch: 202 when any was taken, else 422 with every contact's reason. */
+    private static Result answer(SubmissionParser.Parsed parsed, Source source, List<Pending> pending) {
         List<ContactOutcome> outcomes = pending.stream().map(p -> p.outcome).toList();
         if (!parsed.batch()) {
             ContactOutcome only = outcomes.getFirst();
@@ -289,16 +326,32 @@ public final class ContactIngest {
         }
     }
 
+    /**
+     * A repeat inside one request laid over its first occurrence (D17): fields the repeat gave replace, an absent one
+     * keeps the earlier value, and values we derived (country from a TLD, category from keywords, language from the
+     * country) only fill gaps, so they never override what the first occurrence gave.
+     */
     private static ContactSubmission merged(ContactSubmission first, ContactSubmission later) {
-        boolean laterLanguageGiven = "given".equals(later.languageSource());
-        ContactProfile profile = first.profileOrEmpty().overlay(later.profileOrEmpty());
-        return new ContactSubmission(first.tenant(), first.email(), profile.firstName(),
-                laterLanguageGiven ? later.language() : first.language(),
+        ContactProfile earlier = first.profileOrEmpty();
+        ContactProfile repeat = later.profileOrEmpty();
+        Derived country = Derived.pick(earlier.country(), first.countrySource(), repeat.country(), later.countrySource());
+        Derived category = Derived.pick(earlier.category(), first.categorySource(), repeat.category(), later.categorySource());
+        Derived language = Derived.pick(first.language(), first.languageSource(), later.language(), later.languageSource());
+        ContactProfile profile = earlier.overlay(repeat).withCountry(country.value()).withCategory(category.value());
+        return new ContactSubmission(first.tenant(), first.email(), profile.firstName(), language.value(),
                 later.source() != null ? later.source() : first.source(), first.receivedAt(), first.requestId(),
-                first.sourceId(), first.campaign(), first.route(), profile,
-                laterLanguageGiven ? later.languageSource() : first.languageSource(),
-                later.profileOrEmpty().country() != null ? later.countrySource() : first.countrySource(),
-                later.profileOrEmpty().category() != null ? later.categorySource() : first.categorySource(), 0);
+                first.sourceId(), first.campaign(), first.route(), profile, language.source(), country.source(),
+                category.source(), 0);
+    }
+
+    /** A value and where it came from ({@code given}, or how it was derived). */
+    private record Derived(String value, String source) {
+
+        static Derived pick(String firstValue, String firstSource, String laterValue, String laterSource) {
+            boolean laterGiven = laterValue != null && "given".equals(laterSource);
+            return laterGiven || firstValue == null && laterValue != null
+                    ? new Derived(laterValue, laterSource) : new Derived(firstValue, firstSource);
+        }
     }
 
     private static String host(String url) {

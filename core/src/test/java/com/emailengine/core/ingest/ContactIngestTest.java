@@ -5,7 +5,6 @@ import static com.emailengine.core.config.TwoTenantConfig.GLOBEX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.Contact;
 import com.emailengine.core.contact.ContactStatus;
@@ -30,7 +29,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -462,8 +460,6 @@ class ContactIngestTest {
     }
 
     @Test
-    @Disabled("defect: ContactIngest.merged lays a repeat's derived country and category over the ones its first occurrence"
-            + " gave, though D17 says derived values only ever fill gaps")
     void aRepeatsDerivedValuesInsideARequestDoNotOverrideWhatItsFirstOccurrenceGave() {
         post("""
                 {'tenant':'acme','contacts':[

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one outbound message goes through on a fleet node: find the MX and the provider it rolls up
@@ -60,93 +61,161 @@ public final class OutboundDelivery {
     private final Clock clock;
     private volatile boolean halted;
 
-    public OutboundDelivery(EngineConfig config, DeliveryPolicy policy, DeliveryLedger ledger, MimeComposer composer,
-                            MessageSigner signer, SourceSelector selector, MailRouteResolver routes, SmtpHandoff smtp,
-                            DeliveryEventSink events, RetrySchedule retry, String node, Duration lease, FleetMetrics metrics,
+    /** The parts a message goes through, in the order it meets them. */
+    public record Stages(MailRouteResolver routes, SourceSelector sources, DeliveryLedger ledger, MimeComposer composer,
+                         MessageSigner signer, SmtpHandoff smtp, DeliveryEventSink events) {
+    }
+
+    /**
+     * Who delivers and under which limits.
+     *
+     * @param node  the node's name in the claims it writes
+     * @param lease how long a claim holds a message for this node
+     * @param retry the default retry schedule (a provider's throttles may shorten or lengthen it)
+     */
+    public record Terms(String node, Duration lease, RetrySchedule retry) {
+    }
+
+    public OutboundDelivery(EngineConfig config, DeliveryPolicy policy, Stages stages, Terms terms, FleetMetrics metrics,
                             Clock clock) {
         this.config = config;
         this.policy = policy;
-        this.ledger = ledger;
-        this.composer = composer;
-        this.signer = signer;
-        this.selector = selector;
-        this.routes = routes;
-        this.smtp = smtp;
-        this.events = events;
-        this.retry = retry;
-        this.node = node;
-        this.lease = lease;
+        this.ledger = stages.ledger();
+        this.composer = stages.composer();
+        this.signer = stages.signer();
+        this.selector = stages.sources();
+        this.routes = stages.routes();
+        this.smtp = stages.smtp();
+        this.events = stages.events();
+        this.retry = terms.retry();
+        this.node = terms.node();
+        this.lease = terms.lease();
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    public Disposition process(OutboundMessage message) {
-        Tenant tenant = config.tenants().find(message.tenantId()).orElse(null);
-        if (tenant == null) {
-            return decide(message, retry, DeliveryOutcome.BOUNCED, HostReply.none(
-                    "local: tenant " + message.tenantId() + " is no longer configured", ""));
-        }
+    /** One message's state along the steps. */
+    private static final class Attempt {
+        final OutboundMessage message;
+        Tenant tenant;
         EmailAddress recipient;
+        List<MailHost> hosts;
+        Provider provider;
+        RetrySchedule schedule;
+        SendingSlot slot;
+        DeliveryLedger.Claim claim;
+
+        Attempt(OutboundMessage message) {
+            this.message = message;
+        }
+    }
+
+    /**
+     * The message's way, as a table of contents: each step either lets it go on or ends this processing with what to
+     * do with the queue message (delete, retry later, leave to the node holding it).
+     */
+    public Disposition process(OutboundMessage message) {
+        Attempt attempt = new Attempt(message);
+        return tenantStillConfigured(attempt)
+                .or(() -> recipientUsable(attempt))
+                .or(() -> notExpired(attempt, retry))
+                .or(() -> mailHostsFound(attempt))
+                .or(() -> notExpired(attempt, attempt.schedule))
+                .or(() -> sourceIpChosen(attempt))
+                .or(() -> claimedHere(attempt))
+                .orElseGet(() -> handedOver(attempt));
+    }
+
+    private Optional<Disposition> tenantStillConfigured(Attempt attempt) {
+        attempt.tenant = config.tenants().find(attempt.message.tenantId()).orElse(null);
+        return attempt.tenant != null ? Optional.empty() : Optional.of(decide(attempt.message, retry, DeliveryOutcome.BOUNCED,
+                HostReply.none("local: tenant " + attempt.message.tenantId() + " is no longer configured", "")));
+    }
+
+    /** No later attempt can do better with an unusable address; thrown, the message would come back until the DLQ. */
+    private Optional<Disposition> recipientUsable(Attempt attempt) {
         try {
-            recipient = EmailAddress.parse(message.recipient());
+            attempt.recipient = EmailAddress.parse(attempt.message.recipient());
+            return Optional.empty();
         } catch (InvalidEmailAddressException e) {
-            // No later attempt can do better; thrown, the message would come back until it reached the DLQ.
-            return decide(message, retry, DeliveryOutcome.BOUNCED, HostReply.of(
-                    "553 5.1.3 recipient address is not usable (" + e.reason() + "): " + e.getMessage(), "", SmtpStage.NONE));
+            return Optional.of(decide(attempt.message, retry, DeliveryOutcome.BOUNCED, HostReply.of(
+                    "553 5.1.3 recipient address is not usable (" + e.reason() + "): " + e.getMessage(), "", SmtpStage.NONE)));
         }
-        if (retry.expired(message.createdAt(), clock.instant())) {
-            return expire(message, retry);
-        }
-        MailRoute route = routes.resolve(recipient.asciiDomain());
+    }
+
+    private Optional<Disposition> notExpired(Attempt attempt, RetrySchedule schedule) {
+        return schedule.expired(attempt.message.createdAt(), clock.instant())
+                ? Optional.of(expire(attempt.message, schedule)) : Optional.empty();
+    }
+
+    /** The MX hosts, and the provider they roll up to (whose throttles give the retry schedule). */
+    private Optional<Disposition> mailHostsFound(Attempt attempt) {
+        String domain = attempt.recipient.asciiDomain();
+        MailRoute route = routes.resolve(domain);
         if (route instanceof MailRoute.NoMail noMail) {
             String reply = noMail.reason().equals("null_mx")
-                    ? "556 5.1.10 " + recipient.asciiDomain() + " does not accept mail (null MX)"
-                    : "550 5.1.2 " + recipient.asciiDomain() + " has no mail host (" + noMail.reason() + ")";
-            return decide(message, retry, DeliveryOutcome.BOUNCED, HostReply.of(reply, "", SmtpStage.NONE));
+                    ? "556 5.1.10 " + domain + " does not accept mail (null MX)"
+                    : "550 5.1.2 " + domain + " has no mail host (" + noMail.reason() + ")";
+            return Optional.of(decide(attempt.message, retry, DeliveryOutcome.BOUNCED, HostReply.of(reply, "", SmtpStage.NONE)));
         }
         if (route instanceof MailRoute.Unknown unknown) {
-            return decide(message, retry, DeliveryOutcome.DEFERRED,
-                    HostReply.none("451 4.4.3 DNS lookup of " + recipient.asciiDomain() + " failed (" + unknown.reason() + ")", ""));
+            return Optional.of(decide(attempt.message, retry, DeliveryOutcome.DEFERRED,
+                    HostReply.none("451 4.4.3 DNS lookup of " + domain + " failed (" + unknown.reason() + ")", "")));
         }
-        List<MailHost> hosts = ((MailRoute.Hosts) route).hosts();
-        Provider provider = policy.throttles().providerFor(recipient.asciiDomain(), hosts.getFirst().name());
-        RetrySchedule schedule = scheduleFor(provider.limits());
-        if (schedule.expired(message.createdAt(), clock.instant())) {
-            return expire(message, schedule);
-        }
-        SourceSelector.Choice choice = selector.choose(tenant, provider, policy.warmup().shareGroup(provider.name()));
+        attempt.hosts = ((MailRoute.Hosts) route).hosts();
+        attempt.provider = policy.throttles().providerFor(domain, attempt.hosts.getFirst().name());
+        attempt.schedule = scheduleFor(attempt.provider.limits());
+        return Optional.empty();
+    }
+
+    /** An IP of the tenant's pool that may send to this provider now; else the message waits on its queue, unclaimed. */
+    private Optional<Disposition> sourceIpChosen(Attempt attempt) {
+        SourceSelector.Choice choice = selector.choose(attempt.tenant, attempt.provider,
+                policy.warmup().shareGroup(attempt.provider.name()));
         if (choice instanceof SourceSelector.Wait wait) {
-            metrics.waits.inc(tenant.id(), provider.name());
-            return new Disposition.RetryAfter(wait.delay());
+            metrics.waits.inc(attempt.tenant.id(), attempt.provider.name());
+            return Optional.of(new Disposition.RetryAfter(wait.delay()));
         }
-        SendingSlot slot = ((SourceSelector.Chosen) choice).slot();
+        attempt.slot = ((SourceSelector.Chosen) choice).slot();
+        return Optional.empty();
+    }
+
+    /** The claim in the ledger makes this node the only one to send the message (at most once, D6). */
+    private Optional<Disposition> claimedHere(Attempt attempt) {
         Instant now = clock.instant();
-        DeliveryLedger.Claim claim;
         try {
-            claim = ledger.claim(message.id(), node, now, lease);
+            attempt.claim = ledger.claim(attempt.message.id(), node, now, lease);
         } catch (RuntimeException e) {
-            slot.cancel();
+            attempt.slot.cancel();
             throw e;
         }
-        if (claim.status() != DeliveryLedger.ClaimStatus.CLAIMED) {
-            slot.cancel();
-            return notClaimed(claim, now);
+        if (attempt.claim.status() != DeliveryLedger.ClaimStatus.CLAIMED) {
+            attempt.slot.cancel();
+            return Optional.of(notClaimed(attempt.claim, now));
         }
+        return Optional.empty();
+    }
+
+    /** Compose, sign, hand over by SMTP within the claim's time; then record and publish the outcome. */
+    private Disposition handedOver(Attempt attempt) {
+        OutboundMessage message = attempt.message;
         HostReply reply;
         try {
             if (halted) {
                 throw new IllegalStateException("node halted after claiming " + message.id());
             }
-            byte[] signed = signer.sign(tenant, composer.compose(message, tenant.sendingDomain()));
-            Instant deadline = claim.leaseUntil().orElse(now.plus(lease)).minus(margin());
-            reply = smtp.deliver(slot.channel(), hosts, new SmtpHandoff.Envelope(message.returnPath(), recipient.asciiForm(), signed,
-                    policy.throttles().tlsFor(recipient.asciiDomain(), provider), provider.limits().messagesPerConnection()), deadline);
+            byte[] signed = signer.sign(attempt.tenant, composer.compose(message, attempt.tenant.sendingDomain()));
+            Instant deadline = attempt.claim.leaseUntil().orElse(clock.instant().plus(lease)).minus(margin());
+            reply = smtp.deliver(attempt.slot.channel(), attempt.hosts, new SmtpHandoff.Envelope(message.returnPath(),
+                    attempt.recipient.asciiForm(), signed, policy.throttles().tlsFor(attempt.recipient.asciiDomain(),
+                    attempt.provider), attempt.provider.limits().messagesPerConnection()), deadline);
         } catch (RuntimeException e) {
-            slot.cancel();
+            attempt.slot.cancel();
             throw e;
         }
-        slot.sent(reply);
-        return finish(message, claim.attempt(), reply.replyClass().outcome(), slot.address(), reply, schedule);
+        attempt.slot.sent(reply);
+        return finish(message, attempt.claim.attempt(), reply.replyClass().outcome(), attempt.slot.address(), reply,
+                attempt.schedule);
     }
 
     /**

@@ -103,36 +103,60 @@ public final class FleetNode implements AutoCloseable {
         }
     }
 
+    /** The node's start, as a table of contents: every step starts one part, and a failing step stops those before it. */
     private void boot(FleetSettings settings, FleetDependencies cloud, MessageSigner signer, DeliveryPolicy policy) {
-        // On EC2 (the boot script names the node's interfaces) addresses move between nodes; locally they never do.
+        AddressMover mover = addressMover(settings, cloud);
+        startLeases(settings, cloud, policy, mover);
+        // One resolver for MX lookups and blocklist checks: EE_DNS_RESOLVER (the VPC resolver on EC2).
+        Resolver dns = DnsResolvers.fromSetting(settings.dnsResolver(), Duration.ofSeconds(5));
+        startBlocklistChecks(policy, mover, dns);
+        DeliveryLedger ledger = new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE));
+        DeliveryEventSink events = new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE));
+        delivery = new OutboundDelivery(cloud.config(), policy, new OutboundDelivery.Stages(new MailRouteResolver(dns, cloud.clock()),
+                new SourceSelector(keeper, cloud.clock(), BUSY_WAIT), ledger, new MimeComposer(cloud.clock()), signer,
+                new SmtpHandoff(), events), new OutboundDelivery.Terms(settings.nodeId(), settings.lease(), settings.retry()),
+                metrics, cloud.clock());
+        startConsumers(settings, cloud);
+        startMetricsEndpoint(settings);
+        startBounceListener(settings, cloud, policy, ledger, events);
+        Log.info("fleet", "node " + settings.nodeId() + " consuming " + consumers.size() + " outbound queues, holding "
+                + keeper.held().size() + " IPs, providers " + policy.throttles().providerNames());
+    }
+
+    /** On EC2 (the boot script names the node's interfaces) addresses move between nodes; locally they never do. */
+    private AddressMover addressMover(FleetSettings settings, FleetDependencies cloud) {
         AddressMover mover = settings.interfaces().<AddressMover>map(layout -> Ec2AddressMover.create(cloud.settings(), layout))
                 .orElseGet(() -> new LocalAddressMover(BindCheck.SOCKET));
         if (mover instanceof AutoCloseable closeable) {
             extras.add(closeable);
         }
+        return mover;
+    }
+
+    /** Takes the leases now, then renews them (and writes the traffic counts) every third of the lease time. */
+    private void startLeases(FleetSettings settings, FleetDependencies cloud, DeliveryPolicy policy, AddressMover mover) {
         keeper = LeaseKeeper.create(cloud.dynamoDb(), cloud.names().table(SystemTopology.FLEET_STATE_TABLE),
                 cloud.config().tenants(), policy, settings.leases(), metrics, cloud.clock(), scheduler, mover, BindCheck.SOCKET);
         keeper.tick();
         long heartbeat = Math.max(1000, settings.ipLease().toMillis() / 3);
         scheduler.scheduleWithFixedDelay(keeper::tick, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> keeper.closeIdleConnections(IDLE_CONNECTION), 2, 2, TimeUnit.SECONDS);
+    }
 
-        // One resolver for MX lookups and blocklist checks: EE_DNS_RESOLVER (the VPC resolver on EC2).
-        Resolver dns = DnsResolvers.fromSetting(settings.dnsResolver(), Duration.ofSeconds(5));
+    /** Asks the DNS blocklists about the leased IPs' public addresses at the plan's interval (D34), when it names lists. */
+    private void startBlocklistChecks(DeliveryPolicy policy, AddressMover mover, Resolver dns) {
         BlocklistWatch blocklists = policy.warmup().blocklists();
-        if (blocklists.watchesAny()) {
-            PublicAddresses publicAddresses = mover instanceof Ec2AddressMover ec2 ? new Ec2PublicAddresses(ec2.elasticIps())
-                    : new LocalPublicAddresses();
-            BlocklistMonitor monitor = new BlocklistMonitor(keeper::leased, blocklists, dns, publicAddresses, metrics);
-            scheduler.scheduleWithFixedDelay(monitor::check, 0, blocklists.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+        if (!blocklists.watchesAny()) {
+            return;
         }
-        DeliveryLedger ledger = new DeliveryLedger(cloud.dynamoDb(), cloud.names().table(SystemTopology.MESSAGES_TABLE));
-        DeliveryEventSink events = new SqsDeliveryEventSink(cloud.sqs(), cloud.queueUrls().url(SystemTopology.EVENTS_QUEUE));
-        delivery = new OutboundDelivery(cloud.config(), policy, ledger,
-                new MimeComposer(cloud.clock()), signer, new SourceSelector(keeper, cloud.clock(), BUSY_WAIT),
-                new MailRouteResolver(dns, cloud.clock()),
-                new SmtpHandoff(), events,
-                settings.retry(), settings.nodeId(), settings.lease(), metrics, cloud.clock());
+        PublicAddresses publicAddresses = mover instanceof Ec2AddressMover ec2 ? new Ec2PublicAddresses(ec2.elasticIps())
+                : new LocalPublicAddresses();
+        BlocklistMonitor monitor = new BlocklistMonitor(keeper::leased, blocklists, dns, publicAddresses, metrics);
+        scheduler.scheduleWithFixedDelay(monitor::check, 0, blocklists.checkEvery().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One long-polling consumer per tenant's outbound queue, sharing the in-flight window fairly; queue gauges. */
+    private void startConsumers(FleetSettings settings, FleetDependencies cloud) {
         List<String> queueNames = cloud.config().tenants().ids().stream().map(SystemTopology::outboundQueue).toList();
         FairWindow window = new FairWindow(settings.maxInFlight(), queueNames);
         Map<String, String> urls = new LinkedHashMap<>();
@@ -147,57 +171,65 @@ public final class FleetNode implements AutoCloseable {
             consumers.add(consumer);
             pollers.submit(consumer);
         }
-        scheduler.scheduleWithFixedDelay(() -> {
-            urls.forEach((queue, url) -> {
-                try {
-                    Map<QueueAttributeName, String> attributes = cloud.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-                    metrics.queueDepth.set(Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                            + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)), queue);
-                } catch (RuntimeException e) {
-                    // The depth is only a gauge; the next poll tries again.
-                }
-                metrics.inFlight.set(window.held(queue), queue.substring(SystemTopology.OUTBOUND_QUEUE_PREFIX.length()));
-            });
-        }, 0, 15, TimeUnit.SECONDS);
-        if (settings.metricsAddress().isPresent()) {
+        scheduler.scheduleWithFixedDelay(() -> urls.forEach((queue, url) -> {
             try {
-                endpoint = MetricsEndpoint.start(settings.metricsAddress().get(), metrics);
-            } catch (IOException e) {
-                throw new UncheckedIOException("metrics endpoint cannot listen on " + settings.metricsAddress().get(), e);
+                Map<QueueAttributeName, String> attributes = cloud.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                metrics.queueDepth.set(Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                        + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)), queue);
+            } catch (RuntimeException e) {
+                // The depth is only a gauge; the next poll tries again.
             }
+            metrics.inFlight.set(window.held(queue), queue.substring(SystemTopology.OUTBOUND_QUEUE_PREFIX.length()));
+        }), 0, 15, TimeUnit.SECONDS);
+    }
+
+    private void startMetricsEndpoint(FleetSettings settings) {
+        if (settings.metricsAddress().isEmpty()) {
+            return;
         }
-        if (settings.bounceAddress().isPresent()) {
-            // Tenants keep their own return-path domains (a shared one could not say whose complaint a report is).
-            Map<String, String> tenantByDomain = cloud.config().tenants().all().stream().collect(Collectors.toMap(
-                    tenant -> tenant.returnPathDomain().toLowerCase(Locale.ROOT), Tenant::id, (first, second) -> first));
-            IpComplaints ipComplaints = new IpComplaints(new SendingQuotas(cloud.dynamoDb(),
-                    cloud.names().table(SystemTopology.FLEET_STATE_TABLE)), policy, cloud.config().tenants(), cloud.clock());
-            Optional<CloudWatchAgentEmf> agent = CloudWatchAgentEmf.fromSettings(cloud.settings());
-            agent.ifPresent(extras::add);
-            Optional<DeliveryMetrics> cloudMetrics = agent.map(a -> new DeliveryMetrics(cloud.names().stage(), a, cloud.clock(),
-                    a.logGroup()));
-            ComplaintEvents complaintEvents = new ComplaintEvents(ledger, events, cloud.clock());
-            BounceListener.Complaints complaints = complaint -> {
-                ipComplaints.count(complaint);
-                complaintEvents.publish(complaint);
-                cloudMetrics.ifPresent(m -> m.countComplaint(complaint.tenantId(), complaint.report()));
-            };
-            RawBounceArchive archive = new RawBounceArchive(cloud.s3(),
-                    cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),
-                    cloud.queueUrls().url(SystemTopology.INBOUND_BOUNCES_QUEUE));
-            try {
-                bounceListener = BounceListener.start(settings.bounceAddress().get(), tenantByDomain, complaints, archive, metrics,
-                        cloud.clock(),
-                        cloud.config().tenants().all().getFirst().returnPathMx());
-                extras.add(bounceListener);
-            } catch (IOException e) {
-                throw new UncheckedIOException("bounce listener cannot listen on " + settings.bounceAddress().get(), e);
-            }
+        try {
+            endpoint = MetricsEndpoint.start(settings.metricsAddress().get(), metrics);
+        } catch (IOException e) {
+            throw new UncheckedIOException("metrics endpoint cannot listen on " + settings.metricsAddress().get(), e);
         }
-        Log.info("fleet", "node " + settings.nodeId() + " consuming " + consumers.size() + " outbound queues, holding "
-                + keeper.held().size() + " IPs, providers " + policy.throttles().providerNames());
+    }
+
+    /**
+     * The return-path MX (D25): stores DSNs and ARF reports raw and announces them; a complaint is counted at once for
+     * the tenant, the IP it names and, when it names our message, its contact (D28).
+     */
+    private void startBounceListener(FleetSettings settings, FleetDependencies cloud, DeliveryPolicy policy,
+                                     DeliveryLedger ledger, DeliveryEventSink events) {
+        if (settings.bounceAddress().isEmpty()) {
+            return;
+        }
+        // Tenants keep their own return-path domains (a shared one could not say whose complaint a report is).
+        Map<String, String> tenantByDomain = cloud.config().tenants().all().stream().collect(Collectors.toMap(
+                tenant -> tenant.returnPathDomain().toLowerCase(Locale.ROOT), Tenant::id, (first, second) -> first));
+        IpComplaints ipComplaints = new IpComplaints(new SendingQuotas(cloud.dynamoDb(),
+                cloud.names().table(SystemTopology.FLEET_STATE_TABLE)), policy, cloud.config().tenants(), cloud.clock());
+        Optional<CloudWatchAgentEmf> agent = CloudWatchAgentEmf.fromSettings(cloud.settings());
+        agent.ifPresent(extras::add);
+        Optional<DeliveryMetrics> cloudMetrics = agent.map(a -> new DeliveryMetrics(cloud.names().stage(), a, cloud.clock(),
+                a.logGroup()));
+        ComplaintEvents complaintEvents = new ComplaintEvents(ledger, events, cloud.clock());
+        BounceListener.Complaints complaints = complaint -> {
+            ipComplaints.count(complaint);
+            complaintEvents.publish(complaint);
+            cloudMetrics.ifPresent(m -> m.countComplaint(complaint.tenantId(), complaint.report()));
+        };
+        RawBounceArchive archive = new RawBounceArchive(cloud.s3(),
+                cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),
+                cloud.queueUrls().url(SystemTopology.INBOUND_BOUNCES_QUEUE));
+        try {
+            bounceListener = BounceListener.start(settings.bounceAddress().get(), tenantByDomain, complaints, archive, metrics,
+                    cloud.clock(), cloud.config().tenants().all().getFirst().returnPathMx());
+            extras.add(bounceListener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bounce listener cannot listen on " + settings.bounceAddress().get(), e);
+        }
     }
 
     public String nodeId() {
