@@ -1,5 +1,8 @@
 package com.emailengine.fleet.metrics;
 
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FleetMetrics {
 
+    /**
+     * The client's defaults, not {@link PrometheusProperties#get()}: that one also reads a prometheus.properties file,
+     * system properties and the environment, which could move the endpoint off the node's own setting (its port
+     * overrides the one given) or filter and reshape the metrics behind the node's back.
+     */
+    static final PrometheusProperties PROPERTIES = PrometheusProperties.builder().build();
+
+    /** The node's own registry, not the client's default one: nodes sharing a JVM (the tests run several) keep apart. */
+    private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Map<String, MetricFamily> families = new ConcurrentHashMap<>();
 
     /** Messages by outcome (delivered, deferred, bounced, expired) per source IP and provider. */
@@ -51,7 +63,7 @@ public final class FleetMetrics {
             "zone", "result");
 
     private MetricFamily register(String name, String help, MetricFamily.Type type, String... labels) {
-        MetricFamily family = new MetricFamily(name, help, type, List.of(labels));
+        MetricFamily family = MetricFamily.register(registry, PROPERTIES, name, help, type, List.of(labels));
         families.put(name, family);
         return family;
     }
@@ -60,10 +72,12 @@ public final class FleetMetrics {
         return families.get(name);
     }
 
-    /** Every family in the Prometheus text format. */
+    PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** Every family that has a series, in the Prometheus text format (0.0.4) as {@code /metrics} serves it by default. */
     public String render() {
-        StringBuilder out = new StringBuilder(4096);
-        families.keySet().stream().sorted().forEach(name -> families.get(name).render(out));
-        return out.toString();
+        return PrometheusTextFormatWriter.create().toDebugString(registry.scrape());
     }
 }

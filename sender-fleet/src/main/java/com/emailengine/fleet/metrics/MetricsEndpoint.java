@@ -1,50 +1,61 @@
 package com.emailengine.fleet.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
 /**
- * Serves {@code GET /metrics} in the Prometheus text format, on the JDK's own HTTP server (no dependency
- * for one plain-text page). Runs until closed.
+ * Serves {@code GET /metrics} through the Prometheus client's own HTTP server, from the node's registry:
+ * the text format by default (as curl gets it), OpenMetrics or gzip when the scraper asks for them.
+ * Runs until closed.
  */
 public final class MetricsEndpoint implements AutoCloseable {
 
-    private final HttpServer server;
+    private static final byte[] NOT_FOUND = "see /metrics\n".getBytes(StandardCharsets.UTF_8);
 
-    private MetricsEndpoint(HttpServer server) {
+    private final HTTPServer server;
+    private final InetSocketAddress address;
+
+    private MetricsEndpoint(HTTPServer server, InetSocketAddress address) {
         this.server = server;
+        this.address = address;
     }
 
     public static MetricsEndpoint start(InetSocketAddress address, FleetMetrics metrics) throws IOException {
-        HttpServer server = HttpServer.create(address, 16);
-        server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                metrics.render()));
-        server.createContext("/", exchange -> respond(exchange, 404, "text/plain; charset=utf-8", "see /metrics\n"));
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
-        return new MetricsEndpoint(server);
+        InetAddress host = address.isUnresolved() ? InetAddress.getByName(address.getHostString()) : address.getAddress();
+        HTTPServer server = HTTPServer.builder(FleetMetrics.PROPERTIES)
+                .inetAddress(host)
+                .port(address.getPort())
+                .registry(metrics.registry())
+                // One virtual thread per scrape, as before: no pool to size (the client's default keeps up to 10 threads).
+                .executorService(Executors.newVirtualThreadPerTaskExecutor())
+                // The node's one page stays /metrics: no landing page, no health path that nothing polls.
+                .defaultHandler(MetricsEndpoint::notFound)
+                .registerHealthHandler(false)
+                .buildAndStart();
+        return new MetricsEndpoint(server, new InetSocketAddress(host, server.getPort()));
     }
 
+    /** Where it listens, with the port the system chose when the setting asked for port 0. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return address;
     }
 
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
+    private static void notFound(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(404, NOT_FOUND.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            out.write(NOT_FOUND);
         }
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -6,9 +6,11 @@ import com.emailengine.adapters.fleetstate.SendingQuotas;
 import com.emailengine.adapters.ledger.DeliveryLedger;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.json.Json;
 import com.emailengine.emulators.cloud.LocalEmulators;
 import com.emailengine.emulators.fixtures.SharedEmulators;
+import com.emailengine.emulators.fixtures.TestTenants;
 import com.emailengine.fleet.FleetWorld;
 import com.emailengine.fleet.bounces.InboundBounce;
 import com.emailengine.platform.runtime.FleetSettingKeys;
@@ -91,6 +93,9 @@ class FleetDaemonTest {
     @Test
     void servesPrometheusMetricsThatCurlReads() throws Exception {
         InetSocketAddress metrics = node.metricsEndpoint().orElseThrow().address();
+        // The Prometheus client exposes a family from its first series on: one delivery puts the counter there.
+        OutboundMessage message = world.send(TestTenants.ALPHA, "metrics@gmail.test");
+        FleetWorld.await("the message delivered", () -> world.receivedBy(message.recipient()).size() == 1);
 
         Run curl = run(List.of("/usr/bin/curl", "-sS", "-i", "http://127.0.9.90:" + metrics.getPort() + "/metrics"), null);
 

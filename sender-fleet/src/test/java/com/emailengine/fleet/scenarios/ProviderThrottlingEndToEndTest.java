@@ -130,7 +130,7 @@ class ProviderThrottlingEndToEndTest {
         long used = world.sink("example").counters().connections() - connectionsBefore;
         assertThat(used).isLessThan(messages.size()).isLessThanOrEqualTo(4);
         assertThat(node.metrics().render()).contains("ee_fleet_messages_total{ip=\"127.0.10.1")
-                .contains("provider=\"others\",outcome=\"delivered\"");
+                .contains("outcome=\"delivered\",provider=\"others\"");
     }
 
     @Test
