@@ -187,14 +187,22 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Starts one more sender node (several nodes share the queues; tests use this to prove it). */
     public FleetNode startFleetNode(String nodeId) {
-        Map<String, String> nodeSettings = new LinkedHashMap<>(settings);
-        nodeSettings.put(FleetSettingKeys.NODE_ID, nodeId);
-        FleetSettings fleetSettings = FleetSettings.from(Settings.of(nodeSettings));
+        FleetSettings fleetSettings = FleetSettings.from(Settings.of(fleetNodeSettings(nodeId)));
         FleetNode node = FleetNode.start(fleetSettings, fleetDependencies,
                 DkimMessageSigner.fromKeyDirectory(config.tenants(), fleetSettings.dkimKeyDir(), fleetDependencies.clock()));
         fleet.add(node);
         remember(node);
         return node;
+    }
+
+    /**
+     * What a sender node of this cloud runs with: endpoints, queue URLs, buckets, the local DNS and SMTP port, the DKIM
+     * key folder and its id; what the boot script writes into a node's {@code fleet.env} in the cloud.
+     */
+    public Map<String, String> fleetNodeSettings(String nodeId) {
+        Map<String, String> nodeSettings = new LinkedHashMap<>(settings);
+        nodeSettings.put(FleetSettingKeys.NODE_ID, nodeId);
+        return nodeSettings;
     }
 
     private LocalInternetSettings internetSettings() {

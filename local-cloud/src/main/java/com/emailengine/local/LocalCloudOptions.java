@@ -89,6 +89,12 @@ public record LocalCloudOptions(
                 sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
     }
 
+    /** How many sender nodes the cloud starts in its own JVM (0: none, for a node run elsewhere). */
+    public LocalCloudOptions withFleetNodes(int nodes) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, nodes, externalCloud, sourceKeyDir, settings);
+    }
+
     /** One more setting for the functions and fleet nodes (see {@code settings}). */
     public LocalCloudOptions withSetting(String key, String value) {
         Map<String, String> more = new HashMap<>(settings);
