@@ -1,6 +1,7 @@
 package com.emailengine.emulators.internet;
 
 import com.emailengine.core.smtp.SmtpReply;
+import com.emailengine.platform.smtp.SmtpEnvelope;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.emailengine.emulators.internet;
+package com.emailengine.platform.smtp;
 
 import java.io.IOException;
 import java.io.InputStream;

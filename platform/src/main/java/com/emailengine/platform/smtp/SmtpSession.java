@@ -1,10 +1,11 @@
-package com.emailengine.emulators.internet;
+package com.emailengine.platform.smtp;
 
 import com.emailengine.core.smtp.SmtpReply;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -15,10 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
- * The server side of one SMTP connection (RFC 5321, with PIPELINING, 8BITMIME, SMTPUTF8, SIZE
- * and ENHANCEDSTATUSCODES). Runs on its own virtual thread; all its state is confined to it.
+ * The server side of one SMTP connection (RFC 5321, with PIPELINING, 8BITMIME, SMTPUTF8, SIZE, ENHANCEDSTATUSCODES
+ * and STARTTLS), asking its {@link SmtpHandler} at each policy point. Runs on its own virtual thread; all its state
+ * is confined to it.
  */
 final class SmtpSession implements Runnable {
 
@@ -31,12 +35,14 @@ final class SmtpSession implements Runnable {
     /** After this many syntax and sequence errors the client is shown the door, as real servers do. */
     private static final int MAX_ERRORS = 20;
 
-    private final SmtpSink sink;
+    private final SmtpServerSettings settings;
+    private final SmtpHandler handler;
+    private final ServerCounters counters;
     private final Socket socket;
     private final long number;
+    private final Runnable ended;
 
-    // The streams are fields, not locals, so that STARTTLS can one day swap them for TLS-wrapped ones
-    // (see the STARTTLS case in handle) and restart the session from the EHLO state.
+    // Fields, not locals: STARTTLS swaps them for TLS-wrapped ones and the session starts over from before EHLO.
     private SmtpLineReader in;
     private OutputStream out;
 
@@ -50,16 +56,21 @@ final class SmtpSession implements Runnable {
     private final List<String> recipients = new ArrayList<>();
     private boolean smtpUtf8;
 
-    SmtpSession(SmtpSink sink, Socket socket, long number) {
-        this.sink = sink;
+    /** {@code ended} runs once the connection is closed, however it ended. */
+    SmtpSession(SmtpServerSettings settings, SmtpHandler handler, ServerCounters counters, Socket socket, long number,
+                Runnable ended) {
+        this.settings = settings;
+        this.handler = handler;
+        this.counters = counters;
         this.socket = socket;
         this.number = number;
+        this.ended = ended;
     }
 
     @Override
     public void run() {
         try (socket) {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, sink.settings().commandTimeout().toMillis()));
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, settings.commandTimeout().toMillis()));
             out = new BufferedOutputStream(socket.getOutputStream());
             in = new SmtpLineReader(socket.getInputStream(), out::flush);
             try {
@@ -67,14 +78,14 @@ final class SmtpSession implements Runnable {
             } catch (SocketTimeoutException idle) {
                 tryToSay(SmtpReply.of(421, "4.4.2 " + host() + " timeout exceeded, closing connection"));
             } catch (RuntimeException broken) {
-                // A failing behaviour (or a bug here) must look like a provider's local error, not a dead socket.
+                // A failing handler (or a bug here) must look like the server's local error, not a dead socket.
                 tryToSay(SmtpReply.of(421, "4.3.0 " + host() + " local error, closing connection: "
                         + String.valueOf(broken).replaceAll("[\\r\\n]+", " ")));
             }
         } catch (IOException gone) {
-            // the client went away or the sink is closing; nothing is stored for an unfinished message
+            // the client went away or the server is closing; nothing is stored for an unfinished message
         } finally {
-            sink.sessionEnded(socket);
+            ended.run();
         }
     }
 
@@ -102,15 +113,15 @@ final class SmtpSession implements Runnable {
         }
     }
 
-    /** Sends the greeting; false when the behaviour refused the connection and it is over. */
+    /** Sends the greeting; false when the handler refused the connection and it is over. */
     private boolean greet() throws IOException {
-        Optional<SmtpReply> verdict = sink.behaviour().onConnect(connection());
+        Optional<SmtpReply> verdict = handler.onConnect(connection());
         Optional<SmtpReply> refusal = verdict.filter(r -> !r.isPositive());
         if (refusal.isEmpty()) {
-            reply(verdict.orElse(SmtpReply.of(220, host() + " ESMTP Email-Engine local sink '" + sink.name() + "' ready")));
+            reply(verdict.orElse(SmtpReply.of(220, host() + " " + settings.greeting())));
             return true;
         }
-        sink.countRefusedConnection();
+        counters.connectionsRefused.increment();
         reply(refusal.get());
         if (refusal.get().code() == 554) {
             refuseAllButQuit();
@@ -171,8 +182,8 @@ final class SmtpSession implements Runnable {
             return reply(SmtpReply.of(250, host()));
         }
         List<String> lines = new ArrayList<>(List.of(host() + " greets " + heloName, "PIPELINING",
-                "SIZE " + sink.settings().maxMessageSize(), "8BITMIME", "SMTPUTF8", "ENHANCEDSTATUSCODES"));
-        if (!tls && sink.startTls().isPresent()) {
+                "SIZE " + settings.maxMessageSize(), "8BITMIME", "SMTPUTF8", "ENHANCEDSTATUSCODES"));
+        if (!tls && handler.startTls().isPresent()) {
             lines.add("STARTTLS");
         }
         lines.add("HELP");
@@ -184,16 +195,16 @@ final class SmtpSession implements Runnable {
      * from before EHLO (what was said in clear is forgotten).
      */
     private boolean startTls(String argument) throws IOException {
-        Optional<javax.net.ssl.SSLContext> context = sink.startTls();
+        Optional<SSLContext> context = handler.startTls();
         if (context.isEmpty() || tls) {
-            return error(SmtpReply.of(502, "5.5.1 STARTTLS not offered" + (tls ? " twice" : " by this sink")));
+            return error(SmtpReply.of(502, "5.5.1 STARTTLS not offered" + (tls ? " twice" : " by this server")));
         }
         if (!argument.isEmpty()) {
             return error(SmtpReply.of(501, "5.5.4 STARTTLS takes no parameters"));
         }
         reply(SmtpReply.of(220, "2.0.0 ready to start TLS"));
         out.flush();
-        javax.net.ssl.SSLSocket secure = (javax.net.ssl.SSLSocket) context.get().getSocketFactory()
+        SSLSocket secure = (SSLSocket) context.get().getSocketFactory()
                 .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
         secure.setUseClientMode(false);
         secure.startHandshake();
@@ -203,7 +214,7 @@ final class SmtpSession implements Runnable {
         heloName = "";
         extended = false;
         resetTransaction();
-        sink.countTlsSession();
+        counters.tlsSessions.increment();
         return true;
     }
 
@@ -229,10 +240,9 @@ final class SmtpSession implements Runnable {
                     if (!value.matches("\\d{1,20}")) {
                         return error(SmtpReply.of(501, "5.5.4 SIZE needs a number of octets"));
                     }
-                    if (new java.math.BigInteger(value).compareTo(java.math.BigInteger.valueOf(sink.settings().maxMessageSize())) > 0) {
-                        sink.countRejectedMessage();
-                        return reply(SmtpReply.of(552, "5.3.4 message size exceeds fixed maximum message size of "
-                                + sink.settings().maxMessageSize() + " octets"));
+                    if (new BigInteger(value).compareTo(BigInteger.valueOf(settings.maxMessageSize())) > 0) {
+                        counters.messagesRejected.increment();
+                        return reply(tooLarge());
                     }
                 }
                 case "BODY" -> {
@@ -255,15 +265,15 @@ final class SmtpSession implements Runnable {
             parameters.put(key, value);
         }
         String sender = path.get().address();
-        if (!utf8 && !isAscii(sender)) {
+        if (!utf8 && !MailPath.isAscii(sender)) {
             return error(SmtpReply.of(553, "5.6.7 non-ASCII address needs the SMTPUTF8 parameter"));
         }
-        if (!sender.isEmpty() && !looksLikeMailbox(sender)) {
+        if (!sender.isEmpty() && !MailPath.looksLikeMailbox(sender)) {
             return error(SmtpReply.of(553, "5.1.7 bad sender address syntax"));
         }
-        Optional<SmtpReply> verdict = sink.behaviour().onMailFrom(connection(), sender);
+        Optional<SmtpReply> verdict = handler.onMailFrom(connection(), sender);
         if (verdict.isPresent() && !verdict.get().isPositive()) {
-            sink.countRejectedMessage();
+            counters.messagesRejected.increment();
             return refuse(verdict.get());
         }
         mailFrom = sender;
@@ -285,23 +295,23 @@ final class SmtpSession implements Runnable {
         }
         String address = path.get().address();
         boolean postmaster = address.equalsIgnoreCase("postmaster");
-        if (address.isEmpty() || !(postmaster || looksLikeMailbox(address))) {
+        if (address.isEmpty() || !(postmaster || MailPath.looksLikeMailbox(address))) {
             return error(SmtpReply.of(501, "5.1.3 bad recipient address syntax"));
         }
-        if (!smtpUtf8 && !isAscii(address)) {
+        if (!smtpUtf8 && !MailPath.isAscii(address)) {
             return error(SmtpReply.of(553, "5.6.7 non-ASCII address needs the SMTPUTF8 parameter"));
         }
         if (recipients.size() >= MAX_RECIPIENTS) {
-            sink.countRejectedRecipient();
+            counters.recipientsRejected.increment();
             return reply(SmtpReply.of(452, "4.5.3 too many recipients"));
         }
-        Optional<SmtpReply> verdict = sink.behaviour().onRecipient(connection(), mailFrom, address);
+        Optional<SmtpReply> verdict = handler.onRecipient(connection(), mailFrom, address);
         if (verdict.isPresent() && !verdict.get().isPositive()) {
-            sink.countRejectedRecipient();
+            counters.recipientsRejected.increment();
             return refuse(verdict.get());
         }
         recipients.add(address);
-        sink.countAcceptedRecipient();
+        counters.recipientsAccepted.increment();
         return reply(verdict.orElse(SmtpReply.of(250, "2.1.5 recipient <" + address + "> ok")));
     }
 
@@ -316,7 +326,7 @@ final class SmtpSession implements Runnable {
             return error(SmtpReply.of(554, "5.5.1 no valid recipients"));
         }
         reply(SmtpReply.of(354, "end data with <CR><LF>.<CR><LF>"));
-        long max = sink.settings().maxMessageSize();
+        long max = settings.maxMessageSize();
         ByteArrayOutputStream content = new ByteArrayOutputStream(8192);
         long size = 0;
         boolean lineTooLong = false;
@@ -336,35 +346,37 @@ final class SmtpSession implements Runnable {
                 content.write(bytes, skip, bytes.length - skip);
             }
         }
-        SmtpEnvelope envelope = new SmtpEnvelope(mailFrom, recipients);
         if (size > max) {
-            sink.countRejectedMessage();
-            resetTransaction();
-            return reply(SmtpReply.of(552, "5.3.4 message size exceeds fixed maximum message size of " + max + " octets"));
+            return rejectMessage(tooLarge());
         }
         if (lineTooLong) {
-            sink.countRejectedMessage();
-            resetTransaction();
-            return reply(SmtpReply.of(554, "5.6.0 message has a line longer than " + TEXT_LINE_OCTETS + " octets"));
+            return rejectMessage(SmtpReply.of(554, "5.6.0 message has a line longer than " + TEXT_LINE_OCTETS + " octets"));
         }
+        SmtpEnvelope envelope = new SmtpEnvelope(mailFrom, recipients);
         byte[] message = content.toByteArray();
-        Optional<SmtpReply> verdict = sink.behaviour().onEndOfData(connection(), envelope, message);
+        Optional<SmtpReply> verdict = handler.onEndOfData(connection(), envelope, message);
         if (verdict.isPresent() && !verdict.get().isPositive()) {
-            sink.countRejectedMessage();
-            resetTransaction();
-            return refuse(verdict.get());
+            return rejectMessage(verdict.get());
         }
-        ReceivedMail mail;
-        try {
-            mail = sink.store(connection(), envelope, mailParameters, message, protocol());
-        } catch (IOException diskTrouble) {
-            // The mail folder failed, not the connection: tell the client to retry, as a provider would.
-            sink.countRejectedMessage();
-            resetTransaction();
-            return reply(SmtpReply.of(451, "4.3.0 cannot store the message: " + diskTrouble.getMessage()));
+        SmtpReply kept = handler.deliver(new SmtpMessage(connection(), envelope, mailParameters, protocol(), message));
+        if (!kept.isPositive()) {
+            return rejectMessage(kept);
         }
+        counters.messagesAccepted.increment();
         resetTransaction();
-        return reply(verdict.orElse(SmtpReply.of(250, "2.0.0 ok: queued as " + mail.id())));
+        return reply(verdict.orElse(kept));
+    }
+
+    /** The transaction is over without a message; a 421 ends the connection too. */
+    private boolean rejectMessage(SmtpReply reply) throws IOException {
+        counters.messagesRejected.increment();
+        resetTransaction();
+        return refuse(reply);
+    }
+
+    private SmtpReply tooLarge() {
+        return SmtpReply.of(552, "5.3.4 message size exceeds fixed maximum message size of " + settings.maxMessageSize()
+                + " octets");
     }
 
     private String protocol() {
@@ -382,15 +394,15 @@ final class SmtpSession implements Runnable {
         smtpUtf8 = false;
     }
 
-    private SinkConnection connection() {
-        return new SinkConnection(sink.name(), (InetSocketAddress) socket.getRemoteSocketAddress(), number, heloName);
+    private SmtpConnection connection() {
+        return new SmtpConnection((InetSocketAddress) socket.getRemoteSocketAddress(), number, heloName);
     }
 
     private String host() {
-        return sink.settings().hostName();
+        return settings.hostName();
     }
 
-    /** A behaviour's refusal; 421 ends the connection. */
+    /** A handler's refusal; 421 ends the connection. */
     private boolean refuse(SmtpReply reply) throws IOException {
         reply(reply);
         return !reply.closesConnection();
@@ -424,55 +436,5 @@ final class SmtpSession implements Runnable {
     private static String verb(String command) {
         int space = command.indexOf(' ');
         return (space < 0 ? command : command.substring(0, space)).toUpperCase(Locale.ROOT);
-    }
-
-    private static boolean isAscii(String text) {
-        return text.chars().allMatch(c -> c < 0x80);
-    }
-
-    private static boolean looksLikeMailbox(String address) {
-        int at = address.lastIndexOf('@');
-        return at > 0 && at < address.length() - 1 && address.chars().noneMatch(c -> c <= ' ');
-    }
-
-    /** The {@code <path>} and parameters of MAIL FROM / RCPT TO. */
-    record MailPath(String address, List<String> parameters) {
-
-        static Optional<MailPath> parse(String argument, String keyword) {
-            if (!argument.regionMatches(true, 0, keyword, 0, keyword.length())) {
-                return Optional.empty();
-            }
-            String rest = argument.substring(keyword.length()).stripLeading(); // a space after ':' is common
-            if (!rest.startsWith("<")) {
-                return Optional.empty();
-            }
-            int close = -1;
-            boolean quoted = false;
-            for (int i = 1; i < rest.length(); i++) {
-                char c = rest.charAt(i);
-                if (c == '\\' && quoted) {
-                    i++;
-                } else if (c == '"') {
-                    quoted = !quoted;
-                } else if (c == '>' && !quoted) {
-                    close = i;
-                    break;
-                }
-            }
-            if (close < 0) {
-                return Optional.empty();
-            }
-            String address = rest.substring(1, close);
-            if (address.startsWith("@")) {
-                int colon = address.indexOf(':');
-                address = colon < 0 ? address : address.substring(colon + 1); // drop an old source route
-            }
-            String tail = rest.substring(close + 1);
-            if (!tail.isEmpty() && !tail.startsWith(" ")) {
-                return Optional.empty();
-            }
-            List<String> parameters = tail.isBlank() ? List.of() : List.of(tail.strip().split(" +"));
-            return Optional.of(new MailPath(address, parameters));
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.emailengine.emulators.internet;
+package com.emailengine.platform.smtp;
 
 import java.util.List;
 
