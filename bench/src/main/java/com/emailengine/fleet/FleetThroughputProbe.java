@@ -11,6 +11,7 @@ import com.emailengine.core.tenant.IpPool;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.core.tenant.Tenants;
+import com.emailengine.core.tenant.TestRecipients;
 import com.emailengine.core.throttle.TlsPolicy;
 import com.emailengine.emulators.internet.LocalInternet;
 import com.emailengine.emulators.internet.LocalInternetSettings;
@@ -87,7 +88,7 @@ public final class FleetThroughputProbe {
                 : List.of(new DkimSelector("r1", "rsa-sha256"));
         Tenant tenant = new Tenant("bench", "Bench", "bench.test", "hello@bench.test", "Bench", "bounces.bench.test",
                 "mx.bounces.bench.test", "fr", "welcome", new IpPool("bench", pool), selectors, "none", "dmarc@bench.test",
-                "Bench, 1 Test Street, London, United Kingdom");
+                "Bench, 1 Test Street, London, United Kingdom", TestRecipients.NONE);
         DkimMessageSigner signer = DkimMessageSigner.fromKeys(new Tenants(List.of(tenant)), dual ? List.of(rsa, ed25519) : List.of(rsa),
                 Clock.systemUTC(), "bench");
         MimeComposer composer = new MimeComposer(Clock.systemUTC());

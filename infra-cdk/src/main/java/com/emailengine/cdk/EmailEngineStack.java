@@ -40,6 +40,7 @@ public final class EmailEngineStack extends Stack {
         FunctionPermissions permissions = new FunctionPermissions(queues, tables, buckets);
         functions.all().forEach(permissions::grant);
         new SourceKeySecrets(this, "source-keys", settings, functions.get(SystemTopology.INGEST_FUNCTION));
+        new MessageIdKeySecret(this, "message-id-key", settings, functions.get(SystemTopology.DUE_STEPS_FUNCTION));
         QueueTriggers.attach(topology, queues, functions);
         new Schedules(this, "schedules", topology, settings.names(), functions);
         PublicApi api = new PublicApi(this, "api", topology, settings.names(), functions);

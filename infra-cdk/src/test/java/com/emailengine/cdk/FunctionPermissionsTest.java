@@ -59,6 +59,10 @@ class FunctionPermissionsTest {
                 expected.addAll(prod.resources("AWS::SecretsManager::Secret").keySet().stream()
                         .filter(secret -> secret.startsWith("sourcekeys")).toList());
             }
+            if (function.name().equals(SystemTopology.DUE_STEPS_FUNCTION)) {
+                expected.addAll(prod.resources("AWS::SecretsManager::Secret").keySet().stream()
+                        .filter(secret -> secret.startsWith("messageidkey")).toList());
+            }
             Set<String> granted = statements(function.name()).stream()
                     .flatMap(statement -> TemplateJson.referencedIds(statement.get("Resource")).stream())
                     .collect(Collectors.toSet());
@@ -83,9 +87,26 @@ class FunctionPermissionsTest {
         assertThat(sourceSecretNames).containsExactlyInAnyOrder("ee/prod/sources/maps-scraper", "ee/prod/sources/backlinks");
         secrets.entrySet().stream().filter(e -> e.getKey().startsWith("sourcekeys"))
                 .forEach(e -> assertThat(e.getValue()).containsEntry("DeletionPolicy", "Retain"));
+        List<String> sourceSecrets = secrets.keySet().stream().filter(id -> id.startsWith("sourcekeys")).toList();
         for (FunctionDefinition function : prod.topology.functions()) {
-            boolean readsSecrets = actions(statements(function.name())).contains("secretsmanager:GetSecretValue");
-            assertThat(readsSecrets).as(function.name()).isEqualTo(function.name().equals(SystemTopology.INGEST_FUNCTION));
+            boolean readsSourceSecrets = statements(function.name()).stream()
+                    .filter(statement -> TemplateJson.list(statement.get("Action")).contains("secretsmanager:GetSecretValue"))
+                    .anyMatch(statement -> TemplateJson.referencedIds(statement.get("Resource")).stream().anyMatch(sourceSecrets::contains));
+            assertThat(readsSourceSecrets).as(function.name()).isEqualTo(function.name().equals(SystemTopology.INGEST_FUNCTION));
+        }
+    }
+
+    @Test
+    void theMessageIdKeyIsASecretThatOutlivesTheStackAndOnlyTheDueStepsFunctionReadsIt() {
+        Map<String, Map<String, Object>> secrets = prod.resources("AWS::SecretsManager::Secret");
+        List<Map.Entry<String, Map<String, Object>>> keys = secrets.entrySet().stream()
+                .filter(e -> "ee/prod/message-id-key".equals(TemplateJson.properties(e.getValue()).get("Name"))).toList();
+        assertThat(keys).singleElement().satisfies(e -> assertThat(e.getValue()).containsEntry("DeletionPolicy", "Retain"));
+        for (FunctionDefinition function : prod.topology.functions()) {
+            boolean readsIt = statements(function.name()).stream()
+                    .filter(statement -> TemplateJson.list(statement.get("Action")).contains("secretsmanager:GetSecretValue"))
+                    .anyMatch(statement -> TemplateJson.referencedIds(statement.get("Resource")).contains(keys.getFirst().getKey()));
+            assertThat(readsIt).as(function.name()).isEqualTo(function.name().equals(SystemTopology.DUE_STEPS_FUNCTION));
         }
     }
 

@@ -132,6 +132,8 @@ public final class LocalCloud implements AutoCloseable {
         settings.put(FleetSettingKeys.SMTP_PORT, Integer.toString(internet.smtpPort()));
         settings.put(FleetSettingKeys.DKIM_KEY_DIR, options.dkimKeyDir().toString());
         settings.put(Settings.SOURCE_KEY_DIR, options.sourceKeyDir().toString());
+        // Beside the source keys: made at the first start and kept, so message ids stay stable across runs.
+        settings.put(Settings.MESSAGE_ID_KEY_FILE, options.sourceKeyDir().resolveSibling("message-id.key").toString());
         DirectorySourceKeys sourceKeys = new DirectorySourceKeys(options.sourceKeyDir());
         config.sources().ids().forEach(sourceKeys::ensureKey);
         settings.put(FleetSettingKeys.RECEIVE_WAIT, Integer.toString(options.pollWaitSeconds()));

@@ -2,7 +2,11 @@ package com.emailengine.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.emailengine.core.contact.EmailAddress;
+import com.emailengine.core.contact.EmailHash;
 import com.emailengine.core.json.Json;
+import com.emailengine.core.suppression.Suppression;
+import com.emailengine.core.suppression.SuppressionList;
 import com.emailengine.emulators.internet.ReceivedMail;
 import com.emailengine.local.LocalCloud;
 import com.emailengine.local.LocalCloudOptions;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -259,6 +264,26 @@ class TemplatesApiTest {
         HttpResponse<String> again = call("POST", "/api/v2/tenants/sos-expat/imports/mailwizz?file_name=export.zip&language=fr",
                 "application/zip", zip);
         assertThat(find(tree(again).get("templates"), "newsletter").get("status").asText()).isEqualTo("unchanged");
+    }
+
+    @Test
+    void aTestSendGoesOnlyToAListedTestRecipientThatIsNotSuppressed() throws Exception {
+        String base = "/api/v2/tenants/sos-expat/templates";
+        json("POST", base, Map.of("key", "gate", "variants", List.of(variant("en", "Gate", "<p>Hello</p>"))));
+        String suppressed = "gone." + UUID.randomUUID().toString().substring(0, 8) + "@gmail.test";
+        cloud.dependencies().suppressions().add(new Suppression(SuppressionList.GLOBAL, EmailHash.of(EmailAddress.parse(suppressed)),
+                "hard_bounce", "test", Instant.now()));
+
+        HttpResponse<String> stranger = json("POST", base + "/gate/test-send", Map.of("to", "victim@hotmail.example"));
+        HttpResponse<String> bounced = json("POST", base + "/gate/test-send", Map.of("to", suppressed));
+
+        assertThat(stranger.statusCode()).isEqualTo(403);
+        assertThat(tree(stranger).at("/error/code").asText()).isEqualTo("test_recipient_not_allowed");
+        assertThat(bounced.statusCode()).isEqualTo(422);
+        assertThat(tree(bounced).at("/error/code").asText()).isEqualTo("suppressed");
+        Thread.sleep(1_000);
+        assertThat(cloud.internet().sinks().stream().flatMap(sink -> sink.received().stream())
+                .flatMap(mail -> mail.recipients().stream())).doesNotContain("victim@hotmail.example", suppressed);
     }
 
     private static JsonNode find(JsonNode templates, String name) {

@@ -33,6 +33,7 @@ import com.emailengine.emulators.fixtures.SharedEmulators;
 import com.emailengine.emulators.fixtures.SteppingClock;
 import com.emailengine.emulators.fixtures.TestTenants;
 import com.emailengine.platform.topology.SystemTopology;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ContactLifecycleTest {
 
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    private static final MessageIds IDS = new MessageIds("adapter tests: a key of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
     private static final AtomicInteger STAGES = new AtomicInteger();
     private static final String ALPHA_OUTBOUND = SystemTopology.outboundQueue(TestTenants.ALPHA);
     private static final String BETA_OUTBOUND = SystemTopology.outboundQueue(TestTenants.BETA);
@@ -83,7 +85,7 @@ class ContactLifecycleTest {
         intake = new ContactIntake(config, contacts, enrollments,
                 new BulkValidator(AddressValidator.standard(ValidationData.shipped(), null, null), 4),
                 new SqsContactQueue(stage.sqs(), stage.queueUrl(SystemTopology.CONTACTS_QUEUE)), clock);
-        dueSteps = new DueSteps(config.tenants(), config.campaigns(), enrollments, contacts,
+        dueSteps = new DueSteps(config.tenants(), config.campaigns(), IDS, enrollments, contacts,
                 new MessageRenderer(new ClasspathTemplateLibrary(getClass().getClassLoader())),
                 new SqsOutboundQueue(stage.sqs(), tenant -> stage.queueUrl(SystemTopology.outboundQueue(tenant))), clock, 100);
         suppressions = new DynamoSuppressionList(stage.dynamoDb(), stage.table(SystemTopology.SUPPRESSIONS_TABLE));
@@ -227,7 +229,7 @@ class ContactLifecycleTest {
                 .containsExactly(tuple("gus@example.test", "en"));
         OutboundMessage eva = alpha.stream().filter(m -> m.recipient().startsWith("eva")).findFirst().orElseThrow();
         String evaId = idOf("eva@example.test").hex();
-        assertThat(eva.id()).isEqualTo(MessageIds.forStep(TestTenants.ALPHA, TestTenants.WELCOME, evaId, 0));
+        assertThat(eva.id()).isEqualTo(IDS.forStep(TestTenants.ALPHA, TestTenants.WELCOME, evaId, 0));
         assertThat(eva.contactId()).isEqualTo(evaId);
         assertThat(eva.tenantId()).isEqualTo(TestTenants.ALPHA);
         assertThat(eva.campaignId()).isEqualTo(TestTenants.WELCOME);
@@ -262,7 +264,7 @@ class ContactLifecycleTest {
         assertThat(second).singleElement().satisfies(m -> {
             assertThat(m.step()).isEqualTo(1);
             assertThat(m.language()).isEqualTo("it");
-            assertThat(m.id()).isEqualTo(MessageIds.forStep(TestTenants.ALPHA, TestTenants.WELCOME, contactId, 1));
+            assertThat(m.id()).isEqualTo(IDS.forStep(TestTenants.ALPHA, TestTenants.WELCOME, contactId, 1));
         });
         assertThat(after.queued()).isZero();
         assertThat(enrollmentItems()).singleElement().satisfies(item -> assertThat(item.get("state").s()).isEqualTo("finished"));
@@ -294,7 +296,7 @@ class ContactLifecycleTest {
     }
 
     private DeliveryEvent event(String tenant, EmailHash contact, DeliveryOutcome outcome, String reply) {
-        String messageId = MessageIds.forStep(tenant, TestTenants.WELCOME, contact.hex(), 0);
+        String messageId = IDS.forStep(tenant, TestTenants.WELCOME, contact.hex(), 0);
         return new DeliveryEvent(messageId + ":1:" + outcome.wireName(), messageId, tenant, contact.hex(), TestTenants.WELCOME,
                 0, 1, outcome, "someone@example.test", "127.0.4.101", "mx1.example.test", reply, clock.instant());
     }

@@ -35,6 +35,7 @@ public final class DueSteps {
 
     private final Tenants tenants;
     private final Campaigns campaigns;
+    private final MessageIds messageIds;
     private final EnrollmentStore enrollments;
     private final ContactStore contacts;
     private final MessageRenderer renderer;
@@ -42,10 +43,12 @@ public final class DueSteps {
     private final Clock clock;
     private final int batchLimit;
 
-    public DueSteps(Tenants tenants, Campaigns campaigns, EnrollmentStore enrollments, ContactStore contacts, MessageRenderer renderer,
+    public DueSteps(Tenants tenants, Campaigns campaigns, MessageIds messageIds, EnrollmentStore enrollments,
+                    ContactStore contacts, MessageRenderer renderer,
                     OutboundQueue outbound, Clock clock, int batchLimit) {
         this.tenants = tenants;
         this.campaigns = campaigns;
+        this.messageIds = messageIds;
         this.enrollments = enrollments;
         this.contacts = contacts;
         this.renderer = renderer;
@@ -85,7 +88,7 @@ public final class DueSteps {
             enrollments.stop(enrollment, "campaign or step no longer exists");
             return StepResult.STOPPED;
         }
-        String messageId = MessageIds.forStep(tenant.id(), enrollment.campaignId(), enrollment.contactId().hex(),
+        String messageId = messageIds.forStep(tenant.id(), enrollment.campaignId(), enrollment.contactId().hex(),
                 enrollment.nextStep());
         RenderedContent content;
         try {

@@ -10,11 +10,13 @@ import com.emailengine.core.tenant.IpPool;
 import com.emailengine.core.tenant.SendingAddress;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.core.tenant.Tenants;
+import com.emailengine.core.tenant.TestRecipients;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,7 +29,7 @@ final class TenantsFile {
     private static final Set<String> DKIM_ALGORITHMS = Set.of("rsa-sha256", "ed25519-sha256");
     private static final int MAX_POSTAL_ADDRESS = 200;
     private static final Set<String> KEYS = Set.of("id", "name", "sending-domain", "from", "postal-address", "return-path-domain",
-            "return-path-mx", "default-language", "welcome-campaign", "dkim-selectors", "ip-pool", "dmarc");
+            "return-path-mx", "default-language", "welcome-campaign", "dkim-selectors", "ip-pool", "dmarc", "test-recipients");
     private static final Set<String> DMARC_POLICIES = Set.of("none", "quarantine", "reject");
 
     private TenantsFile() {
@@ -132,7 +134,27 @@ final class TenantsFile {
         IpPool pool = new IpPool(id, poolAddresses(map, id, ipOwners));
         return new Tenant(id, map.optionalString("name").orElse(id), sendingDomain, fromAddress,
                 from.optionalString("name").orElse(map.optionalString("name").orElse(id)), returnPathDomain, returnPathMx,
-                Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors, dmarcPolicy, dmarcReports, postalAddress);
+                Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors, dmarcPolicy, dmarcReports, postalAddress,
+                testRecipients(map));
+    }
+
+    /** {@code test-recipients}: addresses, or {@code @domain} for a whole domain; who may receive test-sends. */
+    private static TestRecipients testRecipients(ConfigMap map) {
+        Set<String> addresses = new LinkedHashSet<>();
+        Set<String> domains = new LinkedHashSet<>();
+        for (ConfigNode node : map.optionalList("test-recipients")) {
+            String entry = node.asScalar("a test recipient").string("a test recipient").strip();
+            try {
+                if (entry.startsWith("@")) {
+                    domains.add(EmailAddress.parse("postmaster" + entry).asciiDomain());
+                } else {
+                    addresses.add(EmailAddress.parse(entry).value().toLowerCase(Locale.ROOT));
+                }
+            } catch (InvalidEmailAddressException e) {
+                throw node.error("test recipient '" + entry + "' must be an address or @domain: " + e.getMessage());
+            }
+        }
+        return new TestRecipients(addresses, domains);
     }
 
     private static List<SendingAddress> poolAddresses(ConfigMap map, String tenantId, Map<String, String> ipOwners) {

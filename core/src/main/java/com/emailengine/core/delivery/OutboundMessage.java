@@ -23,4 +23,8 @@ public record OutboundMessage(
         String text,
         String language,
         Instant createdAt) {
+
+    /** The campaign of test-sends (D40): no contact stands behind them, so feedback changes no contact or suppression. */
+    public static final String TEST_SEND_CAMPAIGN = "test-send";
+
 }

@@ -5,6 +5,7 @@ import com.emailengine.core.contact.ContactStore;
 import com.emailengine.core.contact.EmailHash;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.smtp.ReplyClass;
 import com.emailengine.core.smtp.SmtpReply;
 import com.emailengine.core.smtp.SmtpReplyClassifier;
@@ -33,6 +34,10 @@ public final class DeliveryFeedback {
 
     /** @return true when the contact's status changed */
     public boolean apply(DeliveryEvent event) {
+        if (OutboundMessage.TEST_SEND_CAMPAIGN.equals(event.campaignId())) {
+            // A test-send's recipient is an operator's mailbox, not a contact: nothing to mark, nothing to suppress.
+            return false;
+        }
         ContactStatus status = switch (event.outcome()) {
             case DELIVERED -> ContactStatus.SENT;
             case BOUNCED -> ContactStatus.BOUNCED;

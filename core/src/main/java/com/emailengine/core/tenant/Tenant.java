@@ -11,6 +11,7 @@ import java.util.List;
  * @param dmarcPolicy      {@code none}, {@code quarantine} or {@code reject}: what receivers are asked to do
  * @param dmarcReports     where receivers send DMARC aggregate reports
  * @param postalAddress    the sender's physical postal address, one line, shown in every message's footer
+ * @param testRecipients   who may receive the tenant's test-sends
  *                         (CAN-SPAM 15 U.S.C. 7704(a)(5); sender identification under EU law)
  */
 public record Tenant(
@@ -27,7 +28,8 @@ public record Tenant(
         List<DkimSelector> dkimSelectors,
         String dmarcPolicy,
         String dmarcReports,
-        String postalAddress) {
+        String postalAddress,
+        TestRecipients testRecipients) {
 
     public Tenant {
         dkimSelectors = List.copyOf(dkimSelectors);

@@ -13,9 +13,9 @@ import com.emailengine.core.contact.ContactStatus;
 import com.emailengine.core.contact.EmailAddress;
 import com.emailengine.core.contact.EmailHash;
 import com.emailengine.core.contact.InMemoryContactStore;
-import com.emailengine.core.delivery.MessageIds;
 import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.delivery.RecordingOutboundQueue;
+import com.emailengine.core.delivery.TestMessageIds;
 import com.emailengine.core.templating.InMemoryTemplateLibrary;
 import com.emailengine.core.templating.LanguageTag;
 import com.emailengine.core.templating.MessageRenderer;
@@ -84,7 +84,7 @@ class DueStepsTest {
         DueSteps.Report report = runAt(T0);
 
         assertThat(report).isEqualTo(new DueSteps.Report(1, 0, 0));
-        String id = MessageIds.forStep(ACME, "welcome", ana.hex(), 0);
+        String id = TestMessageIds.IDS.forStep(ACME, "welcome", ana.hex(), 0);
         assertThat(id).matches("[0-9a-f]{32}");
         assertThat(outbound.messages()).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo(id);
@@ -128,8 +128,8 @@ class DueStepsTest {
         assertThat(early).isEqualTo(new DueSteps.Report(0, 0, 0));
         assertThat(due).isEqualTo(new DueSteps.Report(1, 0, 0));
         assertThat(outbound.messages()).extracting(OutboundMessage::step, OutboundMessage::id, OutboundMessage::subject)
-                .containsExactly(tuple(0, MessageIds.forStep(ACME, "welcome", ana.hex(), 0), "Bonjour Ana"),
-                        tuple(1, MessageIds.forStep(ACME, "welcome", ana.hex(), 1), "Bonjour Ana"));
+                .containsExactly(tuple(0, TestMessageIds.IDS.forStep(ACME, "welcome", ana.hex(), 0), "Bonjour Ana"),
+                        tuple(1, TestMessageIds.IDS.forStep(ACME, "welcome", ana.hex(), 1), "Bonjour Ana"));
         assertThat(outbound.messages().get(1).html()).contains("follow-up Ana");
         assertThat(enrollment(ACME, "welcome", ana).enrollment()).satisfies(e -> {
             assertThat(e.nextStep()).isEqualTo(2);
@@ -166,7 +166,7 @@ class DueStepsTest {
 
         assertThat(retry).isEqualTo(new DueSteps.Report(1, 0, 0));
         assertThat(outbound.messages()).extracting(OutboundMessage::id)
-                .containsExactly(MessageIds.forStep(ACME, "oneshot", ana.hex(), 0), MessageIds.forStep(ACME, "oneshot", ana.hex(), 0));
+                .containsExactly(TestMessageIds.IDS.forStep(ACME, "oneshot", ana.hex(), 0), TestMessageIds.IDS.forStep(ACME, "oneshot", ana.hex(), 0));
         assertThat(enrollment(ACME, "oneshot", ana).state()).isEqualTo("finished");
     }
 
@@ -203,9 +203,9 @@ class DueStepsTest {
             }
         };
 
-        new DueSteps(config.tenants(), config.campaigns(), overtaken, contacts, renderer, outbound, Clock.fixed(T0, ZoneOffset.UTC), BATCH_LIMIT).run();
+        new DueSteps(config.tenants(), config.campaigns(), TestMessageIds.IDS, overtaken, contacts, renderer, outbound, Clock.fixed(T0, ZoneOffset.UTC), BATCH_LIMIT).run();
 
-        String id = MessageIds.forStep(ACME, "welcome", ana.hex(), 0);
+        String id = TestMessageIds.IDS.forStep(ACME, "welcome", ana.hex(), 0);
         assertThat(outbound.messages()).as("the fleet refuses the repeat by its id").extracting(OutboundMessage::id)
                 .containsExactly(id, id);
         assertThat(enrollment(ACME, "welcome", ana).enrollment().nextStep()).as("step 1 is not skipped").isEqualTo(1);
@@ -271,7 +271,7 @@ class DueStepsTest {
         DueSteps.Report fixed = runAt(T0.plusSeconds(120));
 
         assertThat(fixed).isEqualTo(new DueSteps.Report(1, 0, 0));
-        assertThat(outbound.messages()).extracting(OutboundMessage::id).endsWith(MessageIds.forStep(ACME, "broken", broken.hex(), 0));
+        assertThat(outbound.messages()).extracting(OutboundMessage::id).endsWith(TestMessageIds.IDS.forStep(ACME, "broken", broken.hex(), 0));
     }
 
     @Test
@@ -298,7 +298,7 @@ class DueStepsTest {
     }
 
     private DueSteps.Report runAt(Instant now, int batchLimit) {
-        return new DueSteps(config.tenants(), config.campaigns(), enrollments, contacts, renderer, outbound, Clock.fixed(now, ZoneOffset.UTC), batchLimit).run();
+        return new DueSteps(config.tenants(), config.campaigns(), TestMessageIds.IDS, enrollments, contacts, renderer, outbound, Clock.fixed(now, ZoneOffset.UTC), batchLimit).run();
     }
 
     /** A stored, enrolled contact whose first step falls due at {@code enrolledAt} (the campaigns start without delay). */

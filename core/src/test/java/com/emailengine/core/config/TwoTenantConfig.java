@@ -28,6 +28,7 @@ public final class TwoTenantConfig {
                   - addresses: 127.0.1.1-127.0.1.3
                     ehlo: "mta{last}.acme.test"
                 postal-address: "Acme, 1 rue du Test, 75001 Paris, France"
+                test-recipients: ["ops@acme.test", "@qa.acme.test"]
               - id: globex
                 name: Globex
                 sending-domain: globex.test

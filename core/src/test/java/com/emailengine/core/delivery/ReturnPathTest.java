@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class ReturnPathTest {
 
-    private static final String ID = MessageIds.forStep("sos-expat", "welcome", "c0ffee", 1);
+    private static final String ID = TestMessageIds.IDS.forStep("sos-expat", "welcome", "c0ffee", 1);
 
     @Test
     void theReturnPathNamesTheMessageAndReadsBack() {

@@ -2,11 +2,16 @@ package com.emailengine.core.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.emailengine.core.contact.EmailHash;
+import com.emailengine.core.contact.InMemoryContactStore;
 import com.emailengine.core.delivery.DeliveryEvent;
 import com.emailengine.core.delivery.DeliveryOutcome;
+import com.emailengine.core.delivery.OutboundMessage;
+import com.emailengine.core.suppression.InMemorySuppressionList;
 import com.emailengine.core.suppression.Suppression;
 import com.emailengine.core.suppression.SuppressionList;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -41,4 +46,19 @@ class DeliveryFeedbackSuppressionTest {
         assertThat(DeliveryFeedback.suppression(event(DeliveryOutcome.COMPLAINED, "feedback report raw/r1.eml")))
                 .map(Suppression::scope).isEqualTo(Optional.of("sos-expat"));
     }
+
+    @Test
+    void aTestSendsBounceMarksNoContactAndWritesNoSuppression() {
+        InMemorySuppressionList suppressions = new InMemorySuppressionList();
+        InMemoryContactStore contacts = new InMemoryContactStore();
+        DeliveryEvent bounced = new DeliveryEvent("t1:1:bounced", "t1", "sos-expat", "test", OutboundMessage.TEST_SEND_CAMPAIGN,
+                0, 1, DeliveryOutcome.BOUNCED, "ops@gmail.test", "127.0.1.1", "mx1.gmail.test", "550 5.1.1 user unknown", AT);
+
+        boolean changed = new DeliveryFeedback(contacts, suppressions).apply(bounced);
+
+        assertThat(changed).isFalse();
+        assertThat(suppressions.suppressed("sos-expat", List.of(new EmailHash("test")))).isEmpty();
+        assertThat(suppressions.suppressed(SuppressionList.GLOBAL, List.of(new EmailHash("test")))).isEmpty();
+    }
+
 }

@@ -2,13 +2,13 @@ package com.emailengine.core.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.emailengine.core.delivery.MessageIds;
+import com.emailengine.core.delivery.TestMessageIds;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class RecipientLinksTest {
 
-    private static final String ID = MessageIds.forStep("sos-expat", "welcome", "c0ffee", 0);
+    private static final String ID = TestMessageIds.IDS.forStep("sos-expat", "welcome", "c0ffee", 0);
 
     @Test
     void everyLinkWrittenReadsBackAsItsKindAndMessage() {

@@ -4,6 +4,7 @@ import com.emailengine.adapters.dynamodb.DynamoContactStore;
 import com.emailengine.adapters.dynamodb.DynamoEnrollmentStore;
 import com.emailengine.adapters.dynamodb.DynamoSuppressionList;
 import com.emailengine.adapters.s3.ConfigSources;
+import com.emailengine.adapters.secrets.MessageIdKeys;
 import com.emailengine.adapters.secrets.SecretsManagerSourceKeys;
 import com.emailengine.adapters.sqs.QueueUrls;
 import com.emailengine.adapters.sqs.SqsContactQueue;
@@ -16,6 +17,8 @@ import com.emailengine.core.campaign.EnrollmentStore;
 import com.emailengine.core.config.ConfigSource;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.ContactStore;
+import com.emailengine.core.delivery.MessageIds;
+import com.emailengine.core.delivery.TestSendGate;
 import com.emailengine.core.dns.DnsResolvers;
 import com.emailengine.core.dns.MailRouteResolver;
 import com.emailengine.core.feedback.DeliveryFeedback;
@@ -84,6 +87,8 @@ public final class FunctionDependencies {
     private final Lazy<SourceKeys> sourceKeys;
     private final Lazy<MailRouteResolver> mailRoutes;
     private final Lazy<SqsContactQueue> contactQueue;
+    private final Lazy<MessageIds> messageIds;
+    private final Lazy<TestSendGate> testSendGate;
 
     public FunctionDependencies(Settings settings, Clock clock) {
         this.settings = settings;
@@ -110,6 +115,8 @@ public final class FunctionDependencies {
         // One resolver per execution environment: its cache outlives invocations.
         this.mailRoutes = new Lazy<>(() -> new MailRouteResolver(
                 DnsResolvers.fromSetting(settings.get(Settings.DNS_RESOLVER).orElse("system"), DNS_TIMEOUT), clock));
+        this.messageIds = new Lazy<>(() -> new MessageIds(MessageIdKeys.load(settings, names, () -> aws.get().secretsManager())));
+        this.testSendGate = new Lazy<>(() -> new TestSendGate(suppressions.get(), clock));
         this.contactQueue = new Lazy<>(() -> new SqsContactQueue(sqs.get(), queueUrls.get().url(SystemTopology.CONTACTS_QUEUE)));
     }
 
@@ -189,7 +196,7 @@ public final class FunctionDependencies {
     }
 
     public DueSteps dueSteps() {
-        return new DueSteps(config().tenants(), config().campaigns(), enrollments.get(), contacts(), renderer.get(),
+        return new DueSteps(config().tenants(), config().campaigns(), messageIds.get(), enrollments.get(), contacts(), renderer.get(),
                 new SqsOutboundQueue(sqs.get(), tenant -> queueUrls.get().url(SystemTopology.outboundQueue(tenant))), clock, 500);
     }
 
@@ -208,6 +215,11 @@ public final class FunctionDependencies {
 
     public SqsOutboundQueue outboundQueue() {
         return new SqsOutboundQueue(sqs.get(), tenant -> queueUrls.get().url(SystemTopology.outboundQueue(tenant)));
+    }
+
+    /** One per execution environment: it counts each tenant's test-sends of the last minute. */
+    public TestSendGate testSendGate() {
+        return testSendGate.get();
     }
 
     public DeliveryFeedback deliveryFeedback() {

@@ -11,6 +11,7 @@ import com.emailengine.core.contact.InvalidEmailAddressException;
 import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.delivery.OutboundQueue;
 import com.emailengine.core.delivery.ReturnPath;
+import com.emailengine.core.delivery.TestSendGate;
 import com.emailengine.core.json.Json;
 import com.emailengine.core.mailwizz.ExportContents;
 import com.emailengine.core.mailwizz.MailWizzDrafts;
@@ -69,6 +70,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
     private final MessageRenderer renderer;
     private final MailWizzImport mailWizzImport;
     private final OutboundQueue outbound;
+    private final TestSendGate testSends;
     private final Clock clock;
     private final Map<ApiOperation, Endpoint> endpoints;
 
@@ -82,6 +84,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
         this.renderer = dependencies.renderer();
         this.mailWizzImport = dependencies.mailWizzImport();
         this.outbound = dependencies.outboundQueue();
+        this.testSends = dependencies.testSendGate();
         this.clock = dependencies.clock();
         Map<ApiOperation, Endpoint> byOperation = new EnumMap<>(ApiOperation.class);
         byOperation.put(ApiOperation.CREATE_TEMPLATE, (tenant, path, event) -> create(tenant, event));
@@ -220,6 +223,9 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
         } catch (InvalidEmailAddressException e) {
             throw new Refusal(new Rejection(422, "invalid_email", e.reason(), "to", e.getMessage()));
         }
+        testSends.refusal(tenant, recipient).ifPresent(refused -> {
+            throw new Refusal(refused);
+        });
         String messageId = "t" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> person = new HashMap<>(sampleRecipient(body));
         person.putIfAbsent("email", recipient.value());
@@ -227,7 +233,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
             person.put("email", recipient.value());
         }
         RenderedContent content = render(tenant, key, body, messageId, person);
-        outbound.enqueue(new OutboundMessage(messageId, tenant.id(), "test-send", 0, "test", recipient.value(),
+        outbound.enqueue(new OutboundMessage(messageId, tenant.id(), OutboundMessage.TEST_SEND_CAMPAIGN, 0, "test", recipient.value(),
                 tenant.fromAddress(), tenant.fromName(), ReturnPath.of(messageId, tenant.returnPathDomain()), content.subject(),
                 content.html(), content.text(), content.language().value(), clock.instant()));
         Map<String, Object> out = new LinkedHashMap<>();

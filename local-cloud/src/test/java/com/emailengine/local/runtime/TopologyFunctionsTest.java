@@ -88,6 +88,8 @@ class TopologyFunctionsTest {
         Path sourceKeys = java.nio.file.Files.createTempDirectory("ee-source-keys");
         settings.put(Settings.SOURCE_KEY_DIR, sourceKeys.toString());
         manualKey = new DirectorySourceKeys(sourceKeys).ensureKey("manual");
+        // The due-steps function keys message ids, with a file locally as the local cloud gives it.
+        settings.put(Settings.MESSAGE_ID_KEY_FILE, sourceKeys.resolve("message-id.key").toString());
         dependencies = LocalDependencies.of(settings);
 
         Map<String, LocalFunction> functions = new HashMap<>();

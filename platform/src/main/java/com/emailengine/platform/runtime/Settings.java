@@ -27,6 +27,11 @@ public interface Settings {
     /** Name prefix of the sources' secrets in Secrets Manager; default {@code ee/<stage>/sources/}. */
     String SOURCE_KEY_PREFIX = "EE_SOURCE_KEY_PREFIX";
 
+    /** A file holding the stage's message id key (base64); set locally, created at first use. */
+    String MESSAGE_ID_KEY_FILE = "EE_MESSAGE_ID_KEY_FILE";
+    /** The secret holding the stage's message id key; default {@code ee/<stage>/message-id-key}. */
+    String MESSAGE_ID_KEY_SECRET = "EE_MESSAGE_ID_KEY_SECRET";
+
     Optional<String> get(String key);
 
     default String require(String key) {

@@ -44,6 +44,11 @@ public record ResourceNames(String stage) {
         return "ee/" + stage + "/sources/";
     }
 
+    /** The secret of the stage's message id key (random, made by the CDK; only the due-steps function reads it). */
+    public String messageIdKeySecret() {
+        return "ee/" + stage + "/message-id-key";
+    }
+
     /**
      * The fleet stack's output holding a tenant's SPF record: {@code SpfRecordSosExpat} for {@code sos-expat}
      * (output names are alphanumeric). The CLI names it to operators.

@@ -40,9 +40,10 @@ public final class BounceListener implements AutoCloseable {
      * @param sourceIp the sending address the report names, if any
      * @param reporter the domain of the report's envelope sender (which provider's feedback loop), may be empty
      * @param originalMessageId the Message-ID of the reported message, when the report includes its headers
+     * @param originalRecipient whom the reported message went to, when the report says
      */
     public record Complaint(String tenantId, String report, Optional<String> sourceIp, String reporter,
-                            Optional<String> originalMessageId) {
+                            Optional<String> originalMessageId, Optional<String> originalRecipient) {
     }
 
     /** RFC 3461 DSNs and ARF reports are small; a large message here is not a bounce. */

@@ -15,12 +15,17 @@ import java.util.regex.Pattern;
  * @param sourceIp     the address the reported message came from, when the report names it
  * @param originalMessageId the Message-ID of the reported message (without brackets), from its headers in the
  *                     report's third part ({@code message/rfc822} or {@code text/rfc822-headers}), if included
+ * @param originalRecipient whom the reported message was sent to: the report's {@code Original-Rcpt-To}, else the
+ *                     {@code To} address of the reported message's headers, when the report names one (lower case)
  */
-public record FeedbackReport(String feedbackType, Optional<String> sourceIp, Optional<String> originalMessageId) {
+public record FeedbackReport(String feedbackType, Optional<String> sourceIp, Optional<String> originalMessageId,
+                             Optional<String> originalRecipient) {
 
     private static final Pattern FEEDBACK_TYPE = Pattern.compile("(?im)^Feedback-Type:[ \\t]*([A-Za-z-]+)");
     private static final Pattern ORIGINAL_PART = Pattern.compile("(?i)content-type:[ \t]*(message/rfc822|text/rfc822-headers)");
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:[ \t]*<([^>\r\n]+)>");
+    private static final Pattern ORIGINAL_RCPT = Pattern.compile("(?im)^Original-Rcpt-To:[ \\t]*(?:rfc822;[ \\t]*)?<?([^\\s<>]+@[^\\s<>]+)>?");
+    private static final Pattern TO = Pattern.compile("(?im)^To:[^\\r\\n]*?<?([^\\s<>\",]+@[^\\s<>\",]+)>?[ \\t]*$");
     private static final Pattern SOURCE_IP = Pattern.compile("(?im)^Source-IP:[ \\t]*\\[?([0-9A-Fa-f:.]+)\\]?[ \\t]*$");
 
     /** The report's fields, or empty when the message has no feedback-report part (no Feedback-Type). */
@@ -33,7 +38,21 @@ public record FeedbackReport(String feedbackType, Optional<String> sourceIp, Opt
         }
         Matcher ip = SOURCE_IP.matcher(text);
         return Optional.of(new FeedbackReport(type.group(1).toLowerCase(Locale.ROOT),
-                ip.find() ? Optional.of(ip.group(1)) : Optional.empty(), originalMessageId(text)));
+                ip.find() ? Optional.of(ip.group(1)) : Optional.empty(), originalMessageId(text), originalRecipient(text)));
+    }
+
+    /** Original-Rcpt-To of the report part, else the first To after the part holding the reported message's headers. */
+    private static Optional<String> originalRecipient(String text) {
+        Matcher rcpt = ORIGINAL_RCPT.matcher(text);
+        if (rcpt.find()) {
+            return Optional.of(rcpt.group(1).toLowerCase(Locale.ROOT));
+        }
+        Matcher part = ORIGINAL_PART.matcher(text);
+        if (!part.find()) {
+            return Optional.empty();
+        }
+        Matcher to = TO.matcher(text);
+        return to.find(part.end()) ? Optional.of(to.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /** The first Message-ID after the part holding the reported message's headers (the report's own comes before). */

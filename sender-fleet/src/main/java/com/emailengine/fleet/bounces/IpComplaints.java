@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Adds a complaint to the day's traffic of the sending address its report names, so the warm-up review
+ * Adds a verified complaint to the day's traffic of the sending address that sent the message, so the warm-up review
  * sees it (a complaint spike pauses the IP, a high rate holds the plan; {@code warmup.yaml}). The share
  * group is that of the provider whose feedback loop sent the report. A report that names no address of
  * ours (a forwarded one, or one about mail we did not send) changes no IP's record.
@@ -32,15 +32,19 @@ public final class IpComplaints {
         this.clock = clock;
     }
 
-    /** @return whether an IP's record took the complaint */
-    public boolean count(BounceListener.Complaint complaint) {
-        if (complaint.sourceIp().isEmpty() || !poolAddresses.contains(complaint.sourceIp().get())) {
+    /**
+     * @param sourceIp the address that sent the complained-of message, as the ledger recorded it (never what the
+     *                 report claims: D40)
+     * @param reporter the domain whose feedback loop sent the report (its provider's share group takes the count)
+     * @return whether an IP's record took the complaint
+     */
+    public boolean count(String sourceIp, String reporter) {
+        if (sourceIp == null || !poolAddresses.contains(sourceIp)) {
             return false;
         }
-        String group = policy.warmup().shareGroup(policy.throttles().providerFor(complaint.reporter(), complaint.reporter()).name());
+        String group = policy.warmup().shareGroup(policy.throttles().providerFor(reporter, reporter).name());
         LocalDate today = FleetStateKeys.utcDate(clock.instant());
-        quotas.add(complaint.sourceIp().get(), FleetStateKeys.day(today, group), Map.of("complaints", 1L),
-                FleetStateKeys.dayItemExpiry(today));
+        quotas.add(sourceIp, FleetStateKeys.day(today, group), Map.of("complaints", 1L), FleetStateKeys.dayItemExpiry(today));
         return true;
     }
 }

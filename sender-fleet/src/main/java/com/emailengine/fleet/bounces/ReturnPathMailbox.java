@@ -78,7 +78,7 @@ final class ReturnPathMailbox implements SmtpHandler {
         stored.recipients().stream().map(this::tenantOf).flatMap(Optional::stream).distinct().forEach(tenant -> {
             try {
                 complaints.received(new BounceListener.Complaint(tenant, stored.key(), report.sourceIp(), reporter,
-                        report.originalMessageId()));
+                        report.originalMessageId(), report.originalRecipient()));
             } catch (RuntimeException e) {
                 Log.warn("fleet", "complaint of " + tenant + " not counted: " + e);
             }

@@ -54,6 +54,11 @@ public final class FleetMetrics {
     public final MetricFamily bouncesReceived = register("ee_fleet_inbound_bounces_total",
             "Messages the bounce listener stored, by kind (dsn, arf, other)", MetricFamily.Type.COUNTER, "kind");
 
+    /** ARF complaints by verdict: applied (verified against the ledger, D40), or the reason it was kept for review. */
+    public final MetricFamily complaints = register("ee_fleet_complaints_total",
+            "ARF complaints by verdict (applied, or why they were kept for review: unknown_message, other_source_ip, ...)",
+            MetricFamily.Type.COUNTER, "verdict");
+
     /** 1 while the DNS blocklist lists the IP (its public address), 0 once it does not. */
     public final MetricFamily blocklisted = register("ee_fleet_ip_blocklisted",
             "1 when the DNS blocklist lists the source IP's public address at the last check", MetricFamily.Type.GAUGE, "ip", "zone");

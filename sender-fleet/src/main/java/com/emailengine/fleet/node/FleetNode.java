@@ -14,6 +14,7 @@ import com.emailengine.core.warmup.BlocklistWatch;
 import com.emailengine.fleet.blocklist.BlocklistMonitor;
 import com.emailengine.fleet.bounces.BounceListener;
 import com.emailengine.fleet.bounces.ComplaintEvents;
+import com.emailengine.fleet.bounces.ComplaintVerifier;
 import com.emailengine.fleet.bounces.IpComplaints;
 import com.emailengine.fleet.bounces.RawBounceArchive;
 import com.emailengine.fleet.delivery.OutboundDelivery;
@@ -214,11 +215,22 @@ public final class FleetNode implements AutoCloseable {
         agent.ifPresent(extras::add);
         Optional<DeliveryMetrics> cloudMetrics = agent.map(a -> new DeliveryMetrics(cloud.names().stage(), a, cloud.clock(),
                 a.logGroup()));
-        ComplaintEvents complaintEvents = new ComplaintEvents(ledger, events, cloud.clock());
+        ComplaintVerifier verifier = new ComplaintVerifier(ledger);
+        ComplaintEvents complaintEvents = new ComplaintEvents(events, cloud.clock());
+        // Only a complaint about mail we really sent is applied (D40); any other stays in the archive for review.
         BounceListener.Complaints complaints = complaint -> {
-            ipComplaints.count(complaint);
-            complaintEvents.publish(complaint);
-            cloudMetrics.ifPresent(m -> m.countComplaint(complaint.tenantId(), complaint.report()));
+            ComplaintVerifier.Verdict verdict = verifier.verify(complaint);
+            verdict.delivery().ifPresentOrElse(sent -> {
+                ipComplaints.count(sent.sourceIp(), complaint.reporter());
+                complaintEvents.publish(sent, complaint);
+                cloudMetrics.ifPresent(m -> m.countComplaint(complaint.tenantId(), complaint.report()));
+                metrics.complaints.inc("applied");
+            }, () -> {
+                String why = verdict.reason().orElseThrow().name().toLowerCase(Locale.ROOT);
+                metrics.complaints.inc(why);
+                Log.warn("fleet", "complaint " + complaint.report() + " for " + complaint.tenantId() + " kept for review, not applied: "
+                        + why);
+            });
         };
         RawBounceArchive archive = new RawBounceArchive(cloud.s3(),
                 cloud.settings().require(ResourceNames.bucketSetting(SystemTopology.RAW_BOUNCES_BUCKET)), cloud.sqs(),

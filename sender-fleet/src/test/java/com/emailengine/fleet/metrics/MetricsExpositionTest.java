@@ -34,6 +34,8 @@ class MetricsExpositionTest {
             # TYPE ee_fleet_blocked_total counter
             # HELP ee_fleet_blocklist_checks_total DNS blocklist lookups per zone by result (listed, not_listed, error_return, unknown)
             # TYPE ee_fleet_blocklist_checks_total counter
+            # HELP ee_fleet_complaints_total ARF complaints by verdict (applied, or why they were kept for review: unknown_message, other_source_ip, ...)
+            # TYPE ee_fleet_complaints_total counter
             # HELP ee_fleet_in_flight Messages this node holds now, per tenant queue
             # TYPE ee_fleet_in_flight gauge
             # HELP ee_fleet_inbound_bounces_total Messages the bounce listener stored, by kind (dsn, arf, other)
@@ -76,6 +78,7 @@ class MetricsExpositionTest {
         LABELS.put("ee_fleet_warmup_quota", List.of("ip", "group"));
         LABELS.put("ee_fleet_throttle_waits_total", List.of("tenant", "provider"));
         LABELS.put("ee_fleet_inbound_bounces_total", List.of("kind"));
+        LABELS.put("ee_fleet_complaints_total", List.of("verdict"));
         LABELS.put("ee_fleet_ip_blocklisted", List.of("ip", "zone"));
         LABELS.put("ee_fleet_blocklist_checks_total", List.of("zone", "result"));
     }

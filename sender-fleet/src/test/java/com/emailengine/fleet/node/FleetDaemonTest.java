@@ -1,6 +1,7 @@
 package com.emailengine.fleet.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.emailengine.adapters.fleetstate.SendingQuotas;
 import com.emailengine.adapters.ledger.DeliveryLedger;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,36 +165,7 @@ class FleetDaemonTest {
                 DeliveryOutcome.DELIVERED, "zoe@hotmail.test", "127.0.10.1", "mx1.hotmail.test", "250 2.0.0 queued", sentAt);
         int attempt = ledger.claim("m-arf-1", "daemon-1", sentAt, Duration.ofMinutes(3)).attempt();
         assertThat(ledger.record("m-arf-1", attempt, DeliveryOutcome.DELIVERED, Json.write(delivered), sentAt)).isTrue();
-        Path arf = work.resolve("arf.eml");
-        Files.writeString(arf, String.join("\r\n",
-                "From: staff@hotmail.test",
-                "To: fbl@bounces.alpha.test",
-                "Subject: complaint about message from 127.0.10.1",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/report; report-type=feedback-report;",
-                "\tboundary=\"f1\"",
-                "",
-                "--f1",
-                "Content-Type: text/plain",
-                "",
-                "This is an email abuse report.",
-                "--f1",
-                "Content-Type: message/feedback-report",
-                "",
-                "Feedback-Type: abuse",
-                "User-Agent: JMRP/1.0",
-                "Version: 1",
-                "Source-IP: 127.0.10.1",
-                "--f1",
-                "Content-Type: message/rfc822",
-                "",
-                "From: news@alpha.test",
-                "Message-ID: <m-arf-1@alpha.test>",
-                "Subject: hello",
-                "",
-                "body",
-                "--f1--",
-                ""), StandardCharsets.US_ASCII);
+        Path arf = arf("arf.eml", "m-arf-1", "127.0.10.1", null);
 
         Run accepted = swaks(port, "fbl@bounces.alpha.test", arf);
 
@@ -220,6 +194,79 @@ class FleetDaemonTest {
             assertThat(event.contactId()).isEqualTo("c0ffee");
             assertThat(event.smtpReply()).startsWith("feedback report raw/");
         });
+    }
+
+    @Test
+    void aForgedComplaintChangesNothingAndIsKeptForReview() throws Exception {
+        int port = node.bounceListener().orElseThrow().address().getPort();
+        DeliveryLedger ledger = new DeliveryLedger(world.stage().dynamoDb(), world.stage().names().table(SystemTopology.MESSAGES_TABLE));
+        Instant sentAt = Instant.now().minus(Duration.ofHours(2));
+        DeliveryEvent delivered = new DeliveryEvent("m-arf-2:1:delivered", "m-arf-2", "alpha", "c0ffee2", "welcome", 0, 1,
+                DeliveryOutcome.DELIVERED, "ana@hotmail.test", "127.0.10.1", "mx1.hotmail.test", "250 2.0.0 queued", sentAt);
+        int attempt = ledger.claim("m-arf-2", "daemon-1", sentAt, Duration.ofMinutes(3)).attempt();
+        assertThat(ledger.record("m-arf-2", attempt, DeliveryOutcome.DELIVERED, Json.write(delivered), sentAt)).isTrue();
+        SendingQuotas quotas = new SendingQuotas(world.stage().dynamoDb(), world.stage().names().table(SystemTopology.FLEET_STATE_TABLE));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long before = quotas.dayStats("127.0.10.1", today).complaints() + quotas.dayStats("127.0.10.2", today).complaints();
+
+        // A message id computed by an attacker (none of ours: ids are keyed); our message, but another sending IP;
+        // our message, but another recipient.
+        for (Path forged : List.of(arf("forged-1.eml", "0123456789abcdef0123456789abcdef", "127.0.10.1", null),
+                arf("forged-2.eml", "m-arf-2", "127.0.10.2", null),
+                arf("forged-3.eml", "m-arf-2", "127.0.10.1", "someone.else@hotmail.test"))) {
+            Run accepted = swaks(port, "fbl@bounces.alpha.test", forged);
+            assertThat(accepted.exit()).as("stored for review: %s", accepted.output()).isZero();
+        }
+
+        assertThat(world.stage().drain(SystemTopology.EVENTS_QUEUE)).as("no complained event").noneMatch(json ->
+                Json.read(json, DeliveryEvent.class).outcome() == DeliveryOutcome.COMPLAINED);
+        assertThat(quotas.dayStats("127.0.10.1", today).complaints() + quotas.dayStats("127.0.10.2", today).complaints())
+                .as("no IP's warm-up counted them").isEqualTo(before);
+        assertThat(node.metrics().complaints.value("unknown_message")).isEqualTo(1);
+        assertThat(node.metrics().complaints.value("other_source_ip")).isEqualTo(1);
+        assertThat(node.metrics().complaints.value("other_recipient")).isEqualTo(1);
+        agent.setSoTimeout(1_000);
+        try {
+            DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
+            assertThatThrownBy(() -> agent.receive(packet)).as("no CloudWatch complaint").isInstanceOf(SocketTimeoutException.class);
+        } finally {
+            agent.setSoTimeout(5_000);
+        }
+        assertThat(world.stage().drain(SystemTopology.INBOUND_BOUNCES_QUEUE)).as("each report kept raw").hasSize(3);
+    }
+
+    /** An ARF abuse report from Hotmail's feedback loop about one message; {@code originalTo} adds the reported To. */
+    private static Path arf(String file, String messageId, String sourceIp, String originalTo) throws IOException {
+        Path arf = work.resolve(file);
+        List<String> lines = new ArrayList<>(List.of(
+                "From: staff@hotmail.test",
+                "To: fbl@bounces.alpha.test",
+                "Subject: complaint about message from " + sourceIp,
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=feedback-report;",
+                "\tboundary=\"f1\"",
+                "",
+                "--f1",
+                "Content-Type: text/plain",
+                "",
+                "This is an email abuse report.",
+                "--f1",
+                "Content-Type: message/feedback-report",
+                "",
+                "Feedback-Type: abuse",
+                "User-Agent: JMRP/1.0",
+                "Version: 1",
+                "Source-IP: " + sourceIp,
+                "--f1",
+                "Content-Type: message/rfc822",
+                "",
+                "From: news@alpha.test"));
+        if (originalTo != null) {
+            lines.add("To: " + originalTo);
+        }
+        lines.addAll(List.of("Message-ID: <" + messageId + "@alpha.test>", "Subject: hello", "", "body", "--f1--", ""));
+        Files.writeString(arf, String.join("\r\n", lines), StandardCharsets.US_ASCII);
+        return arf;
     }
 
     private record Run(int exit, String output) {
