@@ -5,10 +5,13 @@ import com.emailengine.platform.api.RouteDefinition;
 import com.emailengine.platform.topology.ResourceNames;
 import com.emailengine.platform.topology.SystemTopology;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
@@ -32,6 +35,12 @@ public final class PublicApi extends Construct {
     /** Requests per second across the API; 1 M contacts a day average about 12 per second. */
     static final double RATE_LIMIT = 200;
     static final int BURST_LIMIT = 400;
+    /**
+     * Each route for contact sources gets a share of its own, so a runaway scraper cannot take the operators' share of
+     * the stage's rate (HTTP APIs have no per-key usage plans; a source over it gets 429).
+     */
+    static final double SOURCE_ROUTE_RATE_LIMIT = 100;
+    static final int SOURCE_ROUTE_BURST_LIMIT = 200;
 
     private final HttpApi api;
     private final HttpStage stage;
@@ -65,6 +74,11 @@ public final class PublicApi extends Construct {
             }
             api.addRoutes(options.build());
         }
+        Map<String, CfnStage.RouteSettingsProperty> sourceRoutes = new LinkedHashMap<>();
+        topology.routes().stream().filter(route -> route.access() == RouteAccess.SOURCE_KEY).forEach(route ->
+                sourceRoutes.put(route.routeKey(), CfnStage.RouteSettingsProperty.builder()
+                        .throttlingRateLimit(SOURCE_ROUTE_RATE_LIMIT).throttlingBurstLimit(SOURCE_ROUTE_BURST_LIMIT).build()));
+        ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(sourceRoutes);
         operatorPolicy = ManagedPolicy.Builder.create(this, "operator-api")
                 .managedPolicyName("ee-" + names.stage() + "-operator-api")
                 .description("Calls the operator routes of the Email-Engine API (" + names.stage() + ") with SigV4")

@@ -87,6 +87,15 @@ class PublicApiTest {
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT, "ThrottlingBurstLimit", PublicApi.BURST_LIMIT)));
     }
 
+    @Test
+    void theIngestRouteHasAThrottleOfItsOwnWithinTheStages() {
+        prod.template.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of("StageName", "$default",
+                "RouteSettings", Map.of("POST " + RouteTable.INGEST_PATH, Map.of(
+                        "ThrottlingRateLimit", PublicApi.SOURCE_ROUTE_RATE_LIMIT,
+                        "ThrottlingBurstLimit", PublicApi.SOURCE_ROUTE_BURST_LIMIT))));
+        assertThat(PublicApi.SOURCE_ROUTE_RATE_LIMIT).isLessThan(PublicApi.RATE_LIMIT);
+    }
+
     private String aliasOf(String function) {
         return prod.resources("AWS::Lambda::Alias").entrySet().stream()
                 .filter(e -> Map.of("Ref", prod.functionLogicalId(function)).equals(TemplateJson.properties(e.getValue()).get("FunctionName")))

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.emailengine.emulators.cloud.LocalAccount;
 import com.emailengine.platform.api.OpenApiDocument;
+import com.emailengine.platform.api.RouteAccess;
 import com.emailengine.platform.api.RouteDefinition;
 import com.emailengine.platform.runtime.Log;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,15 +30,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * API Gateway (HTTP API, payload format 2.0) on 127.0.0.1: turns each request into an
  * {@link APIGatewayV2HTTPEvent}, invokes the route's function and writes its response back, with the
  * gateway's own behaviour where the function is not involved: 404 for an unknown route, 413 above the
  * 10 MB payload quota, 500 when the function throws or answers something that is not a response. It also serves
- * the API's OpenAPI document at {@value OpenApiDocument#PATH}.
+ * the API's OpenAPI document at {@value OpenApiDocument#PATH}. As a server that may face a network it holds clients to
+ * {@link GatewayLimits}: a deadline for each request, a connection limit, a rate per contact source (429).
  *
  * <p>Requests are served concurrently, each on a virtual thread, as Lambda runs concurrent requests in
  * concurrent execution environments; the functions behind it must therefore be thread-safe.
@@ -54,22 +60,52 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, LocalFunction> routes;
+    private final Set<String> sourceRoutes;
+    private final SourceRateLimits sourceLimits;
 
-    private LocalApiGateway(HttpServer server, Map<String, LocalFunction> routes) {
+    private LocalApiGateway(HttpServer server, Map<String, LocalFunction> routes, Set<String> sourceRoutes,
+                            SourceRateLimits sourceLimits) {
         this.server = server;
         this.routes = routes;
+        this.sourceRoutes = sourceRoutes;
+        this.sourceLimits = sourceLimits;
     }
 
     /** @param routes route definitions with the function serving each */
     public static LocalApiGateway start(String host, int port, Map<RouteDefinition, LocalFunction> routes) throws IOException {
+        return start(host, port, routes, GatewayLimits.STANDARD);
+    }
+
+    public static LocalApiGateway start(String host, int port, Map<RouteDefinition, LocalFunction> routes, GatewayLimits limits)
+            throws IOException {
+        applyServerLimits(limits);
         Map<String, LocalFunction> byKey = new HashMap<>();
         routes.forEach((route, function) -> byKey.put(route.routeKey(), function));
+        Set<String> sourceRoutes = routes.keySet().stream().filter(route -> route.access() == RouteAccess.SOURCE_KEY)
+                .map(RouteDefinition::routeKey).collect(Collectors.toUnmodifiableSet());
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
-        LocalApiGateway gateway = new LocalApiGateway(server, Map.copyOf(byKey));
+        LocalApiGateway gateway = new LocalApiGateway(server, Map.copyOf(byKey), sourceRoutes,
+                new SourceRateLimits(limits.sourceRequestsPerSecond(), limits.sourceBurst(), System::nanoTime));
         server.createContext("/", gateway::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return gateway;
+    }
+
+    /**
+     * The JDK server's own limits, read once per JVM when its first server starts: a request's headers and body must
+     * arrive within the deadline (the JDK closes the connection otherwise), and connections beyond the limit are closed
+     * at once. Left alone when set already (a test's shorter deadline, or the operator's {@code -D}).
+     */
+    private static void applyServerLimits(GatewayLimits limits) {
+        setIfAbsent("sun.net.httpserver.maxReqTime", Long.toString(limits.requestDeadline().toSeconds()));
+        setIfAbsent("jdk.httpserver.maxConnections", Integer.toString(limits.maxConnections()));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     public URI endpoint() {
@@ -93,6 +129,17 @@ public final class LocalApiGateway implements AutoCloseable {
             if (function == null) {
                 respond(exchange, requestId, 404, JSON, message("Not Found"));
                 return;
+            }
+            if (sourceRoutes.contains(match.routeKey())) {
+                String source = Optional.ofNullable(exchange.getRequestHeaders().getFirst("x-ee-source"))
+                        .orElse(exchange.getRemoteAddress().getAddress().getHostAddress());
+                OptionalLong wait = sourceLimits.take(source);
+                if (wait.isPresent()) {
+                    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                    respond(exchange, requestId, 429, Map.of("content-type", List.of("application/json"),
+                            "retry-after", List.of(Long.toString(wait.getAsLong()))), message("Too Many Requests"));
+                    return;
+                }
             }
             byte[] body = readLimited(exchange);
             if (body == null) {

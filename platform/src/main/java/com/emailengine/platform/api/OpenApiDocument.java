@@ -89,6 +89,12 @@ public final class OpenApiDocument {
         responses.putIfAbsent("413", jsonResponse("Too large: over the operation's own limit (the error shape), or over API "
                 + "Gateway's 10 MB quota (the gateway's own message)", "TooLarge"));
         responses.putIfAbsent("4XX", jsonResponse("Refused: the code says why and the field where", "Error"));
+        if (route.route().access() == RouteAccess.SOURCE_KEY) {
+            Map<String, Object> tooMany = jsonResponse("Too many requests from this source: retry after the seconds "
+                    + "Retry-After gives (the local gateway's per-source rate; API Gateway throttles the route)", "GatewayMessage");
+            tooMany.put("headers", ordered("Retry-After", ordered("schema", ordered("type", "integer", "minimum", 1))));
+            responses.put("429", tooMany);
+        }
         responses.put("503", jsonResponse("Temporarily unavailable: nothing was stored, retry the same request", "Error"));
         operation.put("responses", responses);
         operation.put("security", route.route().access() == RouteAccess.OPERATOR
