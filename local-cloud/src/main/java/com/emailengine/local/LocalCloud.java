@@ -148,7 +148,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         Map<RouteDefinition, LocalFunction> routes = new LinkedHashMap<>();
         topology.routes().forEach(route -> routes.put(route, functions.get(route.function())));
-        api = remember(LocalApiGateway.start(EmulatorSettings.LOOPBACK, options.apiPort(), routes));
+        api = remember(LocalApiGateway.start(EmulatorSettings.LOOPBACK, options.apiPort(), routes, options.gatewayLimits()));
         for (QueueTrigger trigger : topology.triggers()) {
             triggerFunctions.put(trigger.queue(), functions.get(trigger.function()));
             enableEventSource(trigger.queue());

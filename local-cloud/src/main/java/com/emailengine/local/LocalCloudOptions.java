@@ -1,6 +1,7 @@
 package com.emailengine.local;
 
 import com.emailengine.emulators.cloud.CloudEndpoints;
+import com.emailengine.local.runtime.GatewayLimits;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Optional;
  *                          cloud keeps in Secrets Manager
  * @param settings          settings of the functions and fleet nodes over the local cloud's own (e.g. a fleet node's
  *                          {@code EE_FLEET_IP_LEASE_SECONDS}), as the environment gives them in the cloud
+ * @param gatewayLimits     what the local API gateway holds its clients to (D41)
  */
 public record LocalCloudOptions(
         String stage,
@@ -40,7 +42,8 @@ public record LocalCloudOptions(
         int fleetNodes,
         Optional<CloudEndpoints> externalCloud,
         Path sourceKeyDir,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        GatewayLimits gatewayLimits) {
 
     public LocalCloudOptions {
         settings = Map.copyOf(settings);
@@ -50,49 +53,55 @@ public record LocalCloudOptions(
     public static LocalCloudOptions standard(Path configDir, Path dataRoot) {
         return new LocalCloudOptions("local", configDir, dataRoot.resolve("dkim"), 8080, 9324, 8000, 9000, 10053, 2525,
                 "127.0.2", Optional.empty(), Optional.of(dataRoot.resolve("mail")), 12, 5, 1, Optional.empty(),
-                dataRoot.resolve("source-keys"), Map.of());
+                dataRoot.resolve("source-keys"), Map.of(), GatewayLimits.STANDARD);
     }
 
     /** Everything on free ports, mail kept in memory: for tests running beside a demo. */
     public static LocalCloudOptions ephemeral(Path configDir, Path dkimKeyDir, String sinkAddressPrefix) {
         return new LocalCloudOptions("local", configDir, dkimKeyDir, 0, 0, 0, 0, 0, 0, sinkAddressPrefix,
-                Optional.empty(), Optional.empty(), 60, 1, 1, Optional.empty(), dkimKeyDir.resolve("source-keys"), Map.of());
+                Optional.empty(), Optional.empty(), 60, 1, 1, Optional.empty(), dkimKeyDir.resolve("source-keys"), Map.of(), GatewayLimits.STANDARD);
     }
 
     public LocalCloudOptions withMailDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, Optional.of(dir), scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
+                sinkAddressPrefix, dataDir, Optional.of(dir), scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings, gatewayLimits);
     }
 
     public LocalCloudOptions withDataDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, Optional.of(dir), mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
+                sinkAddressPrefix, Optional.of(dir), mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings, gatewayLimits);
     }
 
     public LocalCloudOptions withPorts(int api, int sqs, int dynamoDb, int s3, int dns, int smtp) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, api, sqs, dynamoDb, s3, dns, smtp,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings, gatewayLimits);
     }
 
     public LocalCloudOptions withScheduleSpeedup(double speedup) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, speedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
+                sinkAddressPrefix, dataDir, mailDir, speedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings, gatewayLimits);
     }
 
     public LocalCloudOptions withExternalCloud(CloudEndpoints endpoints) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, Optional.of(endpoints), sourceKeyDir, settings);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, Optional.of(endpoints), sourceKeyDir, settings, gatewayLimits);
     }
 
     public LocalCloudOptions withDkimKeyDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, settings, gatewayLimits);
     }
 
     /** How many sender nodes the cloud starts in its own JVM (0: none, for a node run elsewhere). */
     public LocalCloudOptions withFleetNodes(int nodes) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, nodes, externalCloud, sourceKeyDir, settings);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, nodes, externalCloud, sourceKeyDir, settings, gatewayLimits);
+    }
+
+    public LocalCloudOptions withGatewayLimits(GatewayLimits limits) {
+        return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir,
+                settings, limits);
     }
 
     /** One more setting for the functions and fleet nodes (see {@code settings}). */
@@ -100,11 +109,11 @@ public record LocalCloudOptions(
         Map<String, String> more = new HashMap<>(settings);
         more.put(key, value);
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, more);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, sourceKeyDir, more, gatewayLimits);
     }
 
     public LocalCloudOptions withSourceKeyDir(Path dir) {
         return new LocalCloudOptions(stage, configDir, dkimKeyDir, apiPort, sqsPort, dynamoDbPort, s3Port, dnsPort, smtpPort,
-                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, dir, settings);
+                sinkAddressPrefix, dataDir, mailDir, scheduleSpeedup, pollWaitSeconds, fleetNodes, externalCloud, dir, settings, gatewayLimits);
     }
 }
