@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +27,14 @@ class EmailEngineCliTest {
     @Test
     void aConfigurationErrorIsOneLineNamingFileAndLineWithExitCode2(@TempDir Path dir) throws Exception {
         Files.copy(Path.of("../config/local/campaigns.yaml"), dir.resolve("campaigns.yaml"));
-        Files.writeString(dir.resolve("tenants.yaml"), Files.readString(Path.of("../config/local/tenants.yaml"))
-                .replace("default-language: fr", "default-langage: fr"));
+        List<String> tenants = Files.readAllLines(Path.of("../config/local/tenants.yaml"));
+        int line = tenants.indexOf(tenants.stream().filter(l -> l.contains("default-language: fr")).findFirst().orElseThrow()) + 1;
+        Files.writeString(dir.resolve("tenants.yaml"), String.join("\n", tenants).replace("default-language: fr", "default-langage: fr"));
 
         assertThat(EmailEngineCli.execute("config", "check", "--config", dir.toString())).isEqualTo(2);
 
-        assertThat(console.err()).startsWith("email-engine: configuration error: tenants.yaml line 12: unknown key 'default-langage'")
+        assertThat(console.err()).startsWith("email-engine: configuration error: tenants.yaml line " + line
+                        + ": unknown key 'default-langage'")
                 .doesNotContain("\tat ").hasLineCount(1);
     }
 

@@ -74,10 +74,12 @@ public final class PublicApi extends Construct {
             }
             api.addRoutes(options.build());
         }
-        Map<String, CfnStage.RouteSettingsProperty> sourceRoutes = new LinkedHashMap<>();
+        // RouteSettings is a free-form JSON property in CloudFormation: a typed struct would be written with
+        // its Java (camelCase) names, which API Gateway ignores, so the keys are spelled as CloudFormation wants.
+        Map<String, Map<String, Object>> sourceRoutes = new LinkedHashMap<>();
         topology.routes().stream().filter(route -> route.access() == RouteAccess.SOURCE_KEY).forEach(route ->
-                sourceRoutes.put(route.routeKey(), CfnStage.RouteSettingsProperty.builder()
-                        .throttlingRateLimit(SOURCE_ROUTE_RATE_LIMIT).throttlingBurstLimit(SOURCE_ROUTE_BURST_LIMIT).build()));
+                sourceRoutes.put(route.routeKey(), Map.of(
+                        "ThrottlingRateLimit", SOURCE_ROUTE_RATE_LIMIT, "ThrottlingBurstLimit", SOURCE_ROUTE_BURST_LIMIT)));
         ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(sourceRoutes);
         operatorPolicy = ManagedPolicy.Builder.create(this, "operator-api")
                 .managedPolicyName("ee-" + names.stage() + "-operator-api")
