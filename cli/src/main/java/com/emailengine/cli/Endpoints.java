@@ -33,6 +33,8 @@ final class Endpoints {
                     + " IPs " + tenant.pool().addresses().getFirst().ip() + "-" + tenant.pool().addresses().getLast().ip());
         }
         line(out, "Fleet", cloud.fleet().size() + " node(s)");
+        line(out, "Operators", cloud.operatorKeyDir().toAbsolutePath() + "/admin.key (every tenant), <tenant>-operator.key"
+                + " (its own): Authorization: Bearer <key> on /api/v2/tenants/...");
         out.append("\nAWS CLI (Debian package awscli):\n");
         String env = "AWS_ACCESS_KEY_ID=" + aws.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + aws.secretAccessKey()
                 + " AWS_DEFAULT_REGION=" + aws.region();

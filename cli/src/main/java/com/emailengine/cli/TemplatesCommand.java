@@ -68,6 +68,10 @@ final class TemplatesCommand {
                 + "need AWS IAM; default: the region of an execute-api URL, none for the local cloud)")
         String region;
 
+        @Option(names = "--operator-key-file", description = "the local cloud's operator key (default: the admin's, "
+                + "local-data/operator-keys/admin.key, when it exists); not used with SigV4")
+        Path operatorKeyFile;
+
         @Option(names = "--language", description = "the language the templates are written in (default: the tenant's)")
         String language;
 
@@ -99,6 +103,24 @@ final class TemplatesCommand {
             return notImported == 0 ? 0 : 1;
         }
 
+        /** The local cloud's operator key: the one given, else the admin's of this checkout when it exists. */
+        private Optional<String> operatorKey() {
+            Path file = operatorKeyFile != null ? operatorKeyFile
+                    : EmailEngineCli.home().resolve("local-data/operator-keys/admin.key");
+            if (!Files.isRegularFile(file)) {
+                if (operatorKeyFile != null) {
+                    throw new IllegalArgumentException("no operator key file " + file);
+                }
+                return Optional.empty();
+            }
+            try {
+                return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the operator key " + file, e);
+            }
+        }
+
         private ImportReport online(Path file) {
             String type = contentType(file);
             StringBuilder uri = new StringBuilder(api.replaceAll("/+$", "")).append("/api/v2/tenants/")
@@ -123,6 +145,11 @@ final class TemplatesCommand {
             Optional<String> signingRegion = ApiSigV4.region(target, region);
             if (signingRegion.isPresent()) {
                 headers = ApiSigV4.signedHeaders("POST", target, headers, body, signingRegion.get(), ApiSigV4.credentials());
+            } else {
+                Optional<String> key = operatorKey();
+                if (key.isPresent()) {
+                    headers = Map.of("content-type", type, "authorization", "Bearer " + key.get());
+                }
             }
             headers.forEach(request::header);
             HttpResponse<String> response;
@@ -134,6 +161,10 @@ final class TemplatesCommand {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
+            }
+            if (response.statusCode() == 401) {
+                throw new IllegalArgumentException(file.getFileName() + ": the local API answered 401: give the operator's key "
+                        + "with --operator-key-file (the local cloud makes them in local-data/operator-keys/)");
             }
             if (response.statusCode() == 403 && signingRegion.isEmpty()) {
                 throw new IllegalArgumentException(file.getFileName() + ": the API answered 403: its operator routes need "

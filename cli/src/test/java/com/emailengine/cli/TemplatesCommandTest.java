@@ -43,8 +43,10 @@ class TemplatesCommandTest {
         Files.delete(dir.resolve("feed.html"));
         try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.ephemeral(Path.of("../config/local"),
                 Files.createTempDirectory("ee-cli-dkim"), "127.0.8"))) {
+            Path key = Files.writeString(dir.resolve("operator.key"), cloud.operatorKey("ulixai-operator"));
             int exit = EmailEngineCli.execute("templates", "import-mailwizz", dir.resolve("promo.html").toString(),
-                    "--tenant", "ulixai", "--api", cloud.apiEndpoint().toString(), "--language", "fr");
+                    "--tenant", "ulixai", "--api", cloud.apiEndpoint().toString(), "--language", "fr",
+                    "--operator-key-file", key.toString());
 
             assertThat(exit).as(console.err()).isZero();
             assertThat(console.out()).contains("template promo: imported as promo v1");

@@ -1,6 +1,7 @@
 package com.emailengine.cdk;
 
 import com.emailengine.platform.runtime.Settings;
+import com.emailengine.platform.topology.ResourceNames;
 import com.emailengine.platform.topology.SystemTopology;
 import java.util.List;
 import software.amazon.awscdk.CfnOutput;
@@ -43,7 +44,7 @@ public final class EmailEngineStack extends Stack {
         new MessageIdKeySecret(this, "message-id-key", settings, functions.get(SystemTopology.DUE_STEPS_FUNCTION));
         QueueTriggers.attach(topology, queues, functions);
         new Schedules(this, "schedules", topology, settings.names(), functions);
-        PublicApi api = new PublicApi(this, "api", topology, settings.names(), functions);
+        PublicApi api = new PublicApi(this, "api", topology, settings.names(), settings.tenantIds(), functions);
         Alerting alerting = new Alerting(this, "alerting", topology, settings.names(), queues, functions,
                 settings.tenantIds(), settings.alertEmail());
 
@@ -51,6 +52,9 @@ public final class EmailEngineStack extends Stack {
         CfnOutput.Builder.create(this, "AlertTopic").value(alerting.topic().getTopicArn()).build();
         CfnOutput.Builder.create(this, "OperatorApiPolicy").value(api.operatorPolicy().getManagedPolicyArn())
                 .description("attach to operators: it allows the operator routes of the API (SigV4)").build();
+        api.tenantOperatorRoles().forEach((tenant, role) -> CfnOutput.Builder.create(this,
+                        "OperatorRole" + ResourceNames.spfRecordOutput(tenant).substring("SpfRecord".length()))
+                .value(role.getRoleArn()).description("assume to operate tenant " + tenant + " only (D42)").build());
         CfnOutput.Builder.create(this, "ConfigBucket")
                 .value(buckets.bucket(SystemTopology.CONFIG_BUCKET).getBucketName())
                 .description("configuration files under " + CONFIG_PREFIX + " (" + Settings.CONFIG_PREFIX + ")").build();

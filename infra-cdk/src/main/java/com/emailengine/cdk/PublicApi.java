@@ -17,8 +17,10 @@ import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
@@ -45,8 +47,10 @@ public final class PublicApi extends Construct {
     private final HttpApi api;
     private final HttpStage stage;
     private final ManagedPolicy operatorPolicy;
+    private final Map<String, Role> tenantOperatorRoles = new LinkedHashMap<>();
 
-    public PublicApi(Construct scope, String id, SystemTopology topology, ResourceNames names, Functions functions) {
+    public PublicApi(Construct scope, String id, SystemTopology topology, ResourceNames names, List<String> tenantIds,
+                     Functions functions) {
         super(scope, id);
         api = HttpApi.Builder.create(this, "http-api")
                 .apiName("ee-" + names.stage() + "-api")
@@ -81,12 +85,46 @@ public final class PublicApi extends Construct {
                 sourceRoutes.put(route.routeKey(), Map.of(
                         "ThrottlingRateLimit", SOURCE_ROUTE_RATE_LIMIT, "ThrottlingBurstLimit", SOURCE_ROUTE_BURST_LIMIT)));
         ((CfnStage) stage.getNode().getDefaultChild()).setRouteSettings(sourceRoutes);
+        for (String tenant : tenantIds) {
+            tenantOperatorRoles.put(tenant, tenantOperatorRole(names, tenant, topology));
+        }
         operatorPolicy = ManagedPolicy.Builder.create(this, "operator-api")
                 .managedPolicyName("ee-" + names.stage() + "-operator-api")
                 .description("Calls the operator routes of the Email-Engine API (" + names.stage() + ") with SigV4")
                 .statements(List.of(PolicyStatement.Builder.create().actions(List.of("execute-api:Invoke"))
                         .resources(operatorRoutes).build()))
                 .build();
+    }
+
+    /**
+     * The role of a tenant's operators (D42): its policy reaches the operator routes of that tenant's paths only, so a
+     * session of it cannot touch another tenant even if the function's own check failed. Anyone of the account may be
+     * allowed to assume it (by their own IAM policy); the functions read the tenant back from the session's role name.
+     */
+    private Role tenantOperatorRole(ResourceNames names, String tenant, SystemTopology topology) {
+        List<String> routes = new ArrayList<>();
+        for (RouteDefinition route : topology.routes()) {
+            if (route.access() == RouteAccess.OPERATOR && route.path().contains("{tenant}")) {
+                routes.add(api.arnForExecuteApi(route.method(), executeApiPath(route.path().replace("{tenant}", tenant)),
+                        stage.getStageName()));
+            }
+        }
+        ManagedPolicy policy = ManagedPolicy.Builder.create(this, "operator-" + tenant)
+                .managedPolicyName(names.tenantOperatorRole(tenant) + "-api")
+                .description("Calls the operator routes of tenant " + tenant + " (" + names.stage() + ") with SigV4")
+                .statements(List.of(PolicyStatement.Builder.create().actions(List.of("execute-api:Invoke"))
+                        .resources(routes).build()))
+                .build();
+        return Role.Builder.create(this, "operator-role-" + tenant)
+                .roleName(names.tenantOperatorRole(tenant))
+                .description("Operators of tenant " + tenant + ": its API routes only")
+                .assumedBy(new AccountRootPrincipal())
+                .managedPolicies(List.of(policy))
+                .build();
+    }
+
+    public Map<String, Role> tenantOperatorRoles() {
+        return Map.copyOf(tenantOperatorRoles);
     }
 
     /** A path parameter matches any one segment in an execute-api ARN as a wildcard does. */

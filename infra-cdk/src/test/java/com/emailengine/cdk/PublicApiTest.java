@@ -76,6 +76,29 @@ class PublicApiTest {
     }
 
     @Test
+    void aTenantsOperatorRoleReachesThatTenantsRoutesAndNoOtherTenants() {
+        List<String> tenants = List.of("sos-expat", "ulixai");
+        for (String tenant : tenants) {
+            Map<String, Object> policy = prod.propertiesOf("AWS::IAM::ManagedPolicy").stream()
+                    .filter(p -> ("ee-prod-tenant-" + tenant + "-operator-api").equals(p.get("ManagedPolicyName"))).findFirst()
+                    .orElseThrow();
+            List<?> statements = (List<?>) ((Map<?, ?>) policy.get("PolicyDocument")).get("Statement");
+            assertThat(statements).hasSize(1);
+            List<?> resources = (List<?>) ((Map<?, ?>) statements.getFirst()).get("Resource");
+            long tenantRoutes = prod.topology.routes().stream()
+                    .filter(r -> r.access() == RouteAccess.OPERATOR && r.path().contains("{tenant}")).count();
+            assertThat(resources).hasSize((int) tenantRoutes);
+            for (Object resource : resources) {
+                String arn = resource.toString();
+                assertThat(arn).as("a route of %s", tenant).contains("/api/v2/tenants/" + tenant + "/").doesNotContain("/tenants/*");
+                tenants.stream().filter(other -> !other.equals(tenant))
+                        .forEach(other -> assertThat(arn).doesNotContain("/tenants/" + other + "/"));
+            }
+            prod.template.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "ee-prod-tenant-" + tenant + "-operator"));
+        }
+    }
+
+    @Test
     void aPathParameterBecomesOneWildcardSegmentInTheExecuteApiArn() {
         assertThat(PublicApi.executeApiPath("/api/v2/templates/{tenant}/{key}/versions/{version}"))
                 .isEqualTo("/api/v2/templates/*/*/versions/*");

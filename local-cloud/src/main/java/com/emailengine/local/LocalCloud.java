@@ -1,5 +1,6 @@
 package com.emailengine.local;
 
+import com.emailengine.core.access.Operator;
 import com.emailengine.core.config.DeliveryPolicy;
 import com.emailengine.core.config.DirectoryConfigSource;
 import com.emailengine.core.config.EngineConfig;
@@ -19,6 +20,7 @@ import com.emailengine.fleet.signing.DkimMessageSigner;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.local.runtime.LocalApiGateway;
 import com.emailengine.local.runtime.LocalFunction;
+import com.emailengine.local.runtime.LocalOperators;
 import com.emailengine.local.runtime.LocalScheduler;
 import com.emailengine.local.runtime.SqsEventSourcePoller;
 import com.emailengine.platform.api.RouteDefinition;
@@ -35,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -56,6 +59,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 public final class LocalCloud implements AutoCloseable {
 
     private final LocalCloudOptions options;
+    /** The local operator who may act for every tenant. */
+    public static final String ADMIN_OPERATOR = "admin";
+
     /** How long the emulators wait at JVM exit for this cloud to stop its functions and fleet first. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(60);
 
@@ -148,7 +154,8 @@ public final class LocalCloud implements AutoCloseable {
         }
         Map<RouteDefinition, LocalFunction> routes = new LinkedHashMap<>();
         topology.routes().forEach(route -> routes.put(route, functions.get(route.function())));
-        api = remember(LocalApiGateway.start(EmulatorSettings.LOOPBACK, options.apiPort(), routes, options.gatewayLimits()));
+        api = remember(LocalApiGateway.start(EmulatorSettings.LOOPBACK, options.apiPort(), routes, options.gatewayLimits(),
+                operators()));
         for (QueueTrigger trigger : topology.triggers()) {
             triggerFunctions.put(trigger.queue(), functions.get(trigger.function()));
             enableEventSource(trigger.queue());
@@ -274,6 +281,32 @@ public final class LocalCloud implements AutoCloseable {
 
     public LocalCloudOptions options() {
         return options;
+    }
+
+    /**
+     * The local operators (D42): {@code admin}, and {@code <tenant>-operator} for each tenant, each with a key made at the
+     * first start in {@code operator-keys/} beside the source keys and kept.
+     */
+    private LocalOperators operators() {
+        DirectorySourceKeys keys = new DirectorySourceKeys(operatorKeyDir());
+        Map<Operator, String> byOperator = new LinkedHashMap<>();
+        byOperator.put(Operator.admin(ADMIN_OPERATOR), keys.ensureKey(ADMIN_OPERATOR));
+        for (String tenant : config.tenants().ids()) {
+            Operator operator = LocalOperators.tenantOperator(tenant);
+            byOperator.put(operator, keys.ensureKey(operator.id()));
+        }
+        return LocalOperators.of(byOperator);
+    }
+
+    /** Where the operators' keys are: {@code admin.key}, {@code <tenant>-operator.key}. */
+    public Path operatorKeyDir() {
+        return options.sourceKeyDir().resolveSibling("operator-keys");
+    }
+
+    /** An operator's key, as a client sends it to the operator routes ({@code Authorization: Bearer <key>}). */
+    public String operatorKey(String operatorId) {
+        return new DirectorySourceKeys(operatorKeyDir()).keysOf(operatorId).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no operator " + operatorId + " in " + operatorKeyDir()));
     }
 
     /** The first key of a source, as a tool sends it ({@code Authorization: Bearer <key>}). */

@@ -25,8 +25,6 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.Select;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Hostile requests to every route of the table, seeded so a failure can be replayed ({@code -Dee.fuzz.seed=...},
@@ -61,11 +59,12 @@ class ApiFuzzTest {
     @Test
     void noHostileRequestGetsA5xxAnAnswerOutsideTheDocumentOrWritesAnythingWhenRefused() throws Exception {
         Random random = new Random(SEED);
-        Hostile hostile = new Hostile(random, cloud.sourceKey("manual"));
+        Hostile hostile = new Hostile(random, cloud.sourceKey("manual"), cloud.operatorKey(LocalCloud.ADMIN_OPERATOR),
+                cloud.operatorKey("ulixai-operator"));
         int refused = 0;
         int answered = 0;
         // What was written so far: a refused request must leave it as it found it.
-        Written before = written();
+        StoredWrites before = StoredWrites.of(cloud);
         for (ApiRoute route : RouteTable.routes()) {
             for (int i = 0; i < REQUESTS_PER_ROUTE; i++) {
                 Hostile.Request request = hostile.requestFor(route);
@@ -82,7 +81,7 @@ class ApiFuzzTest {
                     OpenApiAnswers.check(route.method(), request.path(), response.statusCode(), response.body());
                 }
                 answered++;
-                Written after = written();
+                StoredWrites after = StoredWrites.of(cloud);
                 if (response.statusCode() >= 400) {
                     refused++;
                     assertThat(after).as("refused, yet written: " + what).isEqualTo(before);
@@ -92,31 +91,6 @@ class ApiFuzzTest {
         }
         assertThat(answered).isEqualTo(REQUESTS_PER_ROUTE * RouteTable.routes().size());
         assertThat(refused).as("the requests are hostile: most must be refused").isGreaterThan(answered / 2);
-    }
-
-    /** What a request could have written: queued contacts and messages, template records and bodies. */
-    private record Written(int contactsQueued, int outboundQueued, int templateItems, int templateBodies) {
-    }
-
-    private static Written written() {
-        var sqs = cloud.dependencies().sqs();
-        int outbound = 0;
-        for (String tenant : cloud.config().tenants().ids()) {
-            outbound += depth(sqs, SystemTopology.outboundQueue(tenant));
-        }
-        int items = cloud.dependencies().dynamoDb().scan(r -> r.tableName(cloud.names().table(SystemTopology.TEMPLATES_TABLE))
-                .consistentRead(true).select(Select.COUNT)).count();
-        int bodies = cloud.dependencies().s3().listObjectsV2(r -> r.bucket(cloud.provisioned().buckets()
-                .get(SystemTopology.TEMPLATES_BUCKET))).keyCount();
-        return new Written(depth(sqs, SystemTopology.CONTACTS_QUEUE), outbound, items, bodies);
-    }
-
-    private static int depth(SqsClient sqs, String queue) {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(cloud.provisioned().queueUrls().get(queue))
-                .attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-                .attributesAsStrings();
-        return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
-                + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
     }
 
     /** Makes hostile requests for a route from a seeded random source. */
@@ -139,10 +113,14 @@ class ApiFuzzTest {
 
         private final Random random;
         private final String manualKey;
+        private final String adminKey;
+        private final String ulixaiKey;
 
-        Hostile(Random random, String manualKey) {
+        Hostile(Random random, String manualKey, String adminKey, String ulixaiKey) {
             this.random = random;
             this.manualKey = manualKey;
+            this.adminKey = adminKey;
+            this.ulixaiKey = ulixaiKey;
         }
 
         record Request(String method, String path, String contentType, List<String> headers, byte[] body) {
@@ -185,6 +163,14 @@ class ApiFuzzTest {
                     case 3 -> headers.addAll(List.of("x-ee-source", "manual", "x-ee-timestamp", "0", "x-ee-signature", "sha256=00"));
                     case 4 -> headers.addAll(List.of("authorization", "Basic Zm9vOmJhcg=="));
                     default -> { }
+                }
+            } else {
+                // Mostly the admin, so the function gets the hostile part; sometimes a tenant's operator, a wrong key, none.
+                switch (random.nextInt(8)) {
+                    case 0 -> headers.addAll(List.of("authorization", "Bearer " + ulixaiKey));
+                    case 1 -> headers.addAll(List.of("authorization", "Bearer " + adminKey + "x"));
+                    case 2 -> { }
+                    default -> headers.addAll(List.of("authorization", "Bearer " + adminKey));
                 }
             }
             String contentType = random.nextInt(3) == 0 ? pick(CONTENT_TYPES) : "application/json";

@@ -31,7 +31,9 @@ import com.emailengine.core.templating.TemplateRef;
 import com.emailengine.core.templating.TemplateRenderException;
 import com.emailengine.core.templating.TemplateVersion;
 import com.emailengine.core.tenant.Tenant;
+import com.emailengine.core.access.Operator;
 import com.emailengine.functions.runtime.ApiHandler;
+import com.emailengine.functions.runtime.Callers;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.HttpResponses;
 import com.emailengine.platform.api.ApiOperation;
@@ -71,6 +73,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
     private final MailWizzImport mailWizzImport;
     private final OutboundQueue outbound;
     private final TestSendGate testSends;
+    private final Callers callers;
     private final Clock clock;
     private final Map<ApiOperation, Endpoint> endpoints;
 
@@ -85,6 +88,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
         this.mailWizzImport = dependencies.mailWizzImport();
         this.outbound = dependencies.outboundQueue();
         this.testSends = dependencies.testSendGate();
+        this.callers = new Callers(dependencies.names());
         this.clock = dependencies.clock();
         Map<ApiOperation, Endpoint> byOperation = new EnumMap<>(ApiOperation.class);
         byOperation.put(ApiOperation.CREATE_TEMPLATE, (tenant, path, event) -> create(tenant, event));
@@ -122,6 +126,12 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
             Endpoint endpoint = RouteTable.find(event.getRouteKey()).map(route -> endpoints.get(route.operation()))
                     .orElseThrow(() -> new Refusal(new Rejection(404, "unknown_route", null, null,
                             "no such route: " + event.getRouteKey())));
+            // Who calls comes first: a stranger learns nothing, not even which tenants exist (D42).
+            Operator caller = callers.operatorOf(event).orElseThrow(() -> new Refusal(new Rejection(403, "operator_unknown",
+                    null, null, "this route is an operator's: the gateway named no operator")));
+            caller.refusalFor(path.get("tenant")).ifPresent(refused -> {
+                throw new Refusal(refused);
+            });
             Tenant tenant = config.tenants().find(path.get("tenant"))
                     .orElseThrow(() -> new Refusal(new Rejection(404, "unknown_tenant", null, "tenant",
                             "no tenant '" + path.get("tenant") + "'")));

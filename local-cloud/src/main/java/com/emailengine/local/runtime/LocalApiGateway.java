@@ -2,6 +2,7 @@ package com.emailengine.local.runtime;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.emailengine.core.access.Operator;
 import com.emailengine.emulators.cloud.LocalAccount;
 import com.emailengine.platform.api.OpenApiDocument;
 import com.emailengine.platform.api.RouteAccess;
@@ -62,22 +63,30 @@ public final class LocalApiGateway implements AutoCloseable {
     private final Map<String, LocalFunction> routes;
     private final Set<String> sourceRoutes;
     private final SourceRateLimits sourceLimits;
+    private final LocalOperators operators;
 
     private LocalApiGateway(HttpServer server, Map<String, LocalFunction> routes, Set<String> sourceRoutes,
-                            SourceRateLimits sourceLimits) {
+                            SourceRateLimits sourceLimits, LocalOperators operators) {
         this.server = server;
         this.routes = routes;
         this.sourceRoutes = sourceRoutes;
         this.sourceLimits = sourceLimits;
+        this.operators = operators;
     }
 
     /** @param routes route definitions with the function serving each */
     public static LocalApiGateway start(String host, int port, Map<RouteDefinition, LocalFunction> routes) throws IOException {
-        return start(host, port, routes, GatewayLimits.STANDARD);
+        return start(host, port, routes, GatewayLimits.STANDARD, LocalOperators.OPEN);
     }
 
     public static LocalApiGateway start(String host, int port, Map<RouteDefinition, LocalFunction> routes, GatewayLimits limits)
             throws IOException {
+        return start(host, port, routes, limits, LocalOperators.OPEN);
+    }
+
+    /** @param operators who may call the operator routes; {@link LocalOperators#OPEN} lets everyone through unchecked */
+    public static LocalApiGateway start(String host, int port, Map<RouteDefinition, LocalFunction> routes, GatewayLimits limits,
+                                        LocalOperators operators) throws IOException {
         applyServerLimits(limits);
         Map<String, LocalFunction> byKey = new HashMap<>();
         routes.forEach((route, function) -> byKey.put(route.routeKey(), function));
@@ -85,7 +94,7 @@ public final class LocalApiGateway implements AutoCloseable {
                 .map(RouteDefinition::routeKey).collect(Collectors.toUnmodifiableSet());
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);
         LocalApiGateway gateway = new LocalApiGateway(server, Map.copyOf(byKey), sourceRoutes,
-                new SourceRateLimits(limits.sourceRequestsPerSecond(), limits.sourceBurst(), System::nanoTime));
+                new SourceRateLimits(limits.sourceRequestsPerSecond(), limits.sourceBurst(), System::nanoTime), operators);
         server.createContext("/", gateway::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -141,12 +150,25 @@ public final class LocalApiGateway implements AutoCloseable {
                     return;
                 }
             }
+            Optional<Operator> operator = Optional.empty();
+            if (operators.checked() && !sourceRoutes.contains(match.routeKey())) {
+                operator = operators.of(exchange.getRequestHeaders().getFirst("authorization"));
+                if (operator.isEmpty()) {
+                    // A JWT authorizer's answer to missing or unknown credentials: no function runs.
+                    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                    respond(exchange, requestId, 401, JSON, message("Unauthorized"));
+                    return;
+                }
+            }
             byte[] body = readLimited(exchange);
             if (body == null) {
                 respond(exchange, requestId, 413, JSON, message("Request Entity Too Large"));
                 return;
             }
             APIGatewayV2HTTPEvent event = event(exchange, requestId, method, path, body, match);
+            operator.ifPresent(o -> event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(LocalOperators.claims(o))
+                            .withScopes(List.of()).build()).build()));
             APIGatewayV2HTTPResponse response;
             byte[] out;
             try {

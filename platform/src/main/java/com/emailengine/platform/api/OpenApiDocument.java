@@ -87,8 +87,14 @@ public final class OpenApiDocument {
         route.responses().forEach((status, response) -> responses.put(Integer.toString(status),
                 jsonResponse(response.description(), response.schema())));
         responses.putIfAbsent("413", jsonResponse("Too large: over the operation's own limit (the error shape), or over API "
-                + "Gateway's 10 MB quota (the gateway's own message)", "TooLarge"));
+                + "Gateway's 10 MB quota (the gateway's own message)", "ErrorOrGatewayMessage"));
         responses.putIfAbsent("4XX", jsonResponse("Refused: the code says why and the field where", "Error"));
+        if (route.route().access() == RouteAccess.OPERATOR) {
+            responses.put("401", jsonResponse("No operator credentials, or unknown ones: the gateway's own answer, no function "
+                    + "ran (the local gateway's operator keys; SigV4 in AWS answers 403)", "GatewayMessage"));
+            responses.put("403", jsonResponse("Refused: this operator may not act for this tenant (tenant_not_allowed), or "
+                    + "API Gateway refused the SigV4 signature (its own message)", "ErrorOrGatewayMessage"));
+        }
         if (route.route().access() == RouteAccess.SOURCE_KEY) {
             Map<String, Object> tooMany = jsonResponse("Too many requests from this source: retry after the seconds "
                     + "Retry-After gives (the local gateway's per-source rate; API Gateway throttles the route)", "GatewayMessage");

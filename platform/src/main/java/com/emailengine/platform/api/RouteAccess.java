@@ -9,7 +9,8 @@ public enum RouteAccess {
     SOURCE_KEY,
     /**
      * Operators: AWS IAM at the gateway (requests signed with SigV4 by a principal allowed {@code execute-api:Invoke}
-     * on the route, e.g. through the stack's operator-API policy). The local gateway listens on loopback only.
+     * on the route: the stack's operator-API policy, or a tenant's operator role for that tenant's paths); locally an
+     * operator's key. The function then checks that the operator may act for the path's tenant (D42).
      */
     OPERATOR
 }

@@ -1,6 +1,7 @@
 package com.emailengine.platform.topology;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,26 @@ public record ResourceNames(String stage) {
     /** The name prefix of the stage's source-key secrets, {@code ee/<stage>/sources/}: the CDK creates them, ingest reads them. */
     public String sourceKeySecretPrefix() {
         return "ee/" + stage + "/sources/";
+    }
+
+    /**
+     * The IAM role of a tenant's operators, {@code ee-<stage>-tenant-<tenant>-operator} (at most 63 characters): its
+     * policy reaches only that tenant's operator routes, and the functions read the tenant back from a session of it.
+     */
+    public String tenantOperatorRole(String tenantId) {
+        return tenantOperatorRolePrefix() + tenantId + "-operator";
+    }
+
+    /** The tenant whose operator role this is, when it is one of this stage's. */
+    public Optional<String> tenantOfOperatorRole(String roleName) {
+        String prefix = tenantOperatorRolePrefix();
+        return roleName.startsWith(prefix) && roleName.endsWith("-operator") && roleName.length() > prefix.length() + 9
+                ? Optional.of(roleName.substring(prefix.length(), roleName.length() - "-operator".length()))
+                : Optional.empty();
+    }
+
+    private String tenantOperatorRolePrefix() {
+        return "ee-" + stage + "-tenant-";
     }
 
     /** The secret of the stage's message id key (random, made by the CDK; only the due-steps function reads it). */
