@@ -17,7 +17,8 @@ final class LocalCommand implements Runnable {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--data-dir", description = "keep DynamoDB and S3 data in this folder across runs (default: in memory)")
+    @Option(names = "--data-dir", description = "keep SQS messages, DynamoDB tables and S3 buckets in this folder across "
+            + "runs, also across a killed process (default: in memory)")
     Path dataDir;
 
     @Option(names = "--mail-dir", description = "where sinks write delivered mail as .eml (default: local-data/mail)")

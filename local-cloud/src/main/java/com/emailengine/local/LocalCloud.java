@@ -117,8 +117,8 @@ public final class LocalCloud implements AutoCloseable {
         } else {
             LocalEmulators emulators = remember(LocalEmulators.start(new EmulatorSettings(EmulatorSettings.LOOPBACK,
                     options.sqsPort(), options.dynamoDbPort(), options.s3Port(), options.dataDir())));
-            // On SIGTERM or Ctrl-C every shutdown hook runs at once: DynamoDB must outlive the fleet's last writes.
-            emulators.dynamoDb().stopAtExitAfter(closed, EXIT_GRACE);
+            // On SIGTERM or Ctrl-C every shutdown hook runs at once: SQS and DynamoDB must outlive the fleet's last writes.
+            emulators.stopAtExitAfter(closed, EXIT_GRACE);
             endpoints = emulators.endpoints();
         }
         settings = endpoints.settings(options.stage());

@@ -12,7 +12,10 @@ import java.util.Optional;
  * fixed, documented ports so that people and the AWS CLI can find them.
  *
  * @param sinkAddressPrefix first three octets of the mailbox-provider sinks' addresses, e.g. {@code 127.0.2}
- * @param dataDir           when present, DynamoDB and S3 keep their data there across runs; else memory only
+ * @param dataDir           when present, SQS ({@code sqs/}), DynamoDB ({@code dynamodb/}) and S3 ({@code s3/}) keep
+ *                          their data there across runs, also across a killed process: SQS writes each change before it
+ *                          answers (D44), and a start on the folder takes every accepted contact up where it was; one
+ *                          engine per folder. Else memory only, and every start is empty
  * @param mailDir           when present, every delivered message is written there as an .eml file
  * @param scheduleSpeedup   divides rate schedules (a demo need not wait a minute for the scheduler)
  * @param pollWaitSeconds   long-poll wait of the local event-source pollers and fleet consumers

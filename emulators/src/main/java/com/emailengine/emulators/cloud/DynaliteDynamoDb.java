@@ -48,16 +48,14 @@ public final class DynaliteDynamoDb implements AutoCloseable {
     private final Process process;
     private final URI endpoint;
     private final Duration startupTime;
-    private final Thread shutdownHook;
-    private volatile CompletableFuture<?> exitOwner;
-    private volatile Duration exitWait = Duration.ZERO;
+    /** Set right after the start; null only if the JVM began to exit in between (its hook then closes this). */
+    private volatile StopAtExit atExit;
     private boolean closed;
 
     private DynaliteDynamoDb(Process process, URI endpoint, Duration startupTime) {
         this.process = process;
         this.endpoint = endpoint;
         this.startupTime = startupTime;
-        this.shutdownHook = new Thread(this::closeAtExit, "dynalite-shutdown");
     }
 
     public static DynaliteDynamoDb start(String host, int port, Optional<Path> dataDir) {
@@ -83,7 +81,7 @@ public final class DynaliteDynamoDb implements AutoCloseable {
         }
         Duration startupTime = Duration.ofNanos(System.nanoTime() - started);
         DynaliteDynamoDb dynamoDb = new DynaliteDynamoDb(process, endpoint, startupTime);
-        Runtime.getRuntime().addShutdownHook(dynamoDb.shutdownHook);
+        dynamoDb.atExit = StopAtExit.register(NAME + " at " + endpoint, dynamoDb::close);
         removeHook(earlyHook);
         // A dynalite that dies under a running suite shows up only as "connection refused" in some later test: say why.
         process.onExit().thenAccept(exited -> {
@@ -111,23 +109,7 @@ public final class DynaliteDynamoDb implements AutoCloseable {
      * must finish first. The owner completes it once it has closed this emulator itself, or found nothing to write.
      */
     public void stopAtExitAfter(CompletableFuture<?> owner, Duration atMost) {
-        this.exitOwner = owner;
-        this.exitWait = atMost;
-    }
-
-    private void closeAtExit() {
-        CompletableFuture<?> owner = exitOwner;
-        if (owner != null) {
-            try {
-                owner.get(exitWait.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.warn("{} at {}: its owner did not finish within {} s of the JVM's exit ({}); stopping it anyway", NAME,
-                        endpoint, exitWait.toSeconds(), e.toString());
-            }
-        }
-        close();
+        atExit.after(owner, atMost);
     }
 
     public Duration startupTime() {
@@ -148,7 +130,10 @@ public final class DynaliteDynamoDb implements AutoCloseable {
             closed = true;
         }
         stop(process);
-        removeHook(shutdownHook);
+        StopAtExit exit = atExit;
+        if (exit != null) {
+            exit.unregister();
+        }
         LOG.info("{} at {} stopped", NAME, endpoint);
     }
 

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * How to start the local emulators: the address they listen on, one port each (0 picks a free port),
- * and an optional data folder. With a data folder, DynamoDB keeps its tables in {@code <dataDir>/dynamodb}
- * and S3 its buckets in {@code <dataDir>/s3}, so both survive a restart; SQS always lives in memory.
+ * and an optional data folder. With a data folder, SQS keeps its queues and messages in {@code <dataDir>/sqs}, DynamoDB
+ * its tables in {@code <dataDir>/dynamodb} and S3 its buckets in {@code <dataDir>/s3}, so all three survive a restart
+ * (SQS and DynamoDB also a killed process); without one, all three live in memory.
  */
 public record EmulatorSettings(String host, int sqsPort, int dynamoDbPort, int s3Port, Optional<Path> dataDir) {
 

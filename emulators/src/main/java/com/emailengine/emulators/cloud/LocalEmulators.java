@@ -1,9 +1,11 @@
 package com.emailengine.emulators.cloud;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The local cloud's SQS, DynamoDB and S3, started together (in parallel: ElasticMQ's actor system and the
  * Node.js child warm up at the same time) and stopped together. Ports 0 pick free ports; a data folder
- * makes DynamoDB ({@code <dataDir>/dynamodb}) and S3 ({@code <dataDir>/s3}) persistent.
+ * makes SQS ({@code <dataDir>/sqs}), DynamoDB ({@code <dataDir>/dynamodb}) and S3 ({@code <dataDir>/s3}) persistent.
  *
  * <p>If one emulator fails to start, the others are stopped and the first failure is thrown as an
  * {@link EmulatorStartException} whose message names the problem and the fix.
@@ -44,13 +46,14 @@ public final class LocalEmulators implements AutoCloseable {
         String host = settings.host();
         Optional<Path> dynamoDbData = settings.dataDir().map(dir -> dir.resolve("dynamodb"));
         Optional<Path> s3Data = settings.dataDir().map(dir -> dir.resolve("s3"));
+        Optional<Path> sqsData = settings.dataDir().map(dir -> dir.resolve("sqs"));
         // Platform threads: the starts spend their time in class initialisation, which pins a virtual
         // thread to its carrier, and with two cores two pinned starts would hold the third back.
         try (ExecutorService starters = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().name("emulator-start-", 1).daemon(true).factory())) {
             Future<DynaliteDynamoDb> dynamoDb = starters.submit(
                     () -> DynaliteDynamoDb.start(host, settings.dynamoDbPort(), dynamoDbData));
-            Future<EmbeddedSqs> sqs = starters.submit(() -> EmbeddedSqs.start(host, settings.sqsPort()));
+            Future<EmbeddedSqs> sqs = starters.submit(() -> EmbeddedSqs.start(host, settings.sqsPort(), sqsData));
             Future<EmbeddedS3> s3 = starters.submit(() -> EmbeddedS3.start(host, settings.s3Port(), s3Data));
             List<AutoCloseable> running = new ArrayList<>();
             List<Throwable> failures = new ArrayList<>();
@@ -69,6 +72,16 @@ public final class LocalEmulators implements AutoCloseable {
                     startedS3.endpoint(), startedS3.startupTime().toMillis());
             return emulators;
         }
+    }
+
+    /**
+     * At JVM exit, SQS and DynamoDB stop only after {@code owner} completes (or {@code atMost} has passed): the JVM runs
+     * shutdown hooks side by side, and the engine on them must finish its last writes and deletes first. S3 has no
+     * hook of its own and stops with the JVM.
+     */
+    public void stopAtExitAfter(CompletableFuture<?> owner, Duration atMost) {
+        sqs.stopAtExitAfter(owner, atMost);
+        dynamoDb.stopAtExitAfter(owner, atMost);
     }
 
     public CloudEndpoints endpoints() {

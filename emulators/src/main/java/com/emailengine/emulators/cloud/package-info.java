@@ -2,7 +2,9 @@
  * The local cloud's AWS-compatible emulators, on loopback, for the engine's SDK v2 clients and the AWS CLI.
  *
  * <ul>
- *   <li>SQS: ElasticMQ embedded in this JVM ({@link com.emailengine.emulators.cloud.EmbeddedSqs}), in memory.</li>
+ *   <li>SQS: ElasticMQ embedded in this JVM ({@link com.emailengine.emulators.cloud.EmbeddedSqs}), in memory, or
+ *       with a data folder in an H2 database there, written before each answer
+ *       ({@link com.emailengine.emulators.cloud.SqsMessageStore}).</li>
  *   <li>DynamoDB: dynalite 4.0.0 (Apache-2.0) as a Node.js child process
  *       ({@link com.emailengine.emulators.cloud.DynaliteDynamoDb}); DynamoDB Local may not be used (its licence).</li>
  *   <li>S3: s3proxy 2.6.0 embedded in this JVM ({@link com.emailengine.emulators.cloud.EmbeddedS3}), on the
@@ -28,6 +30,8 @@
  *
  * <h2>Known gaps</h2>
  * dynalite 4.0.0 has no TransactWriteItems, TransactGetItems nor UpdateTimeToLive (it answers
- * UnknownOperationException; DescribeTimeToLive says DISABLED). SQS keeps nothing across a restart.
+ * UnknownOperationException; DescribeTimeToLive says DISABLED). Without a data folder SQS keeps nothing across a
+ * restart; with one, a PurgeQueue is not written (ElasticMQ 1.6.14 clears the queue in memory only), so purged
+ * messages come back after a restart, and one JVM can keep one SQS data folder at a time.
  */
 package com.emailengine.emulators.cloud;

@@ -4,7 +4,10 @@ import com.emailengine.core.smtp.SmtpReply;
 import com.emailengine.platform.smtp.SmtpEnvelope;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -26,6 +29,8 @@ public interface SinkBehaviour {
     SmtpReply USER_UNKNOWN = SmtpReply.of(550, "5.1.1 user unknown");
     SmtpReply MAILBOX_FULL = SmtpReply.of(452, "4.2.2 mailbox full, try again later");
     SmtpReply RATE_LIMITED = SmtpReply.of(421, "4.7.28 rate limited, try again later");
+    /** 4.2.0, not 4.7.1: a sender reads 4.7.x as throttling and backs its IP off, where greylisting wants a retry. */
+    SmtpReply GREYLISTED = SmtpReply.of(450, "4.2.0 greylisted, try again later");
 
     /** When a client connects, before the greeting. */
     default Optional<SmtpReply> onConnect(SinkConnection connection) {
@@ -136,6 +141,20 @@ public interface SinkBehaviour {
     /** RCPT TO with a matching address gets {@code 452 4.2.2 mailbox full, try again later}. */
     static SinkBehaviour tempFailRecipients(Predicate<String> recipient) {
         return rejectRecipients(recipient, MAILBOX_FULL);
+    }
+
+    /**
+     * Greylisting: the first RCPT TO of each matching address gets {@code 450 4.2.0 greylisted}; later ones, the
+     * sender's retry, are let through. Remembers the addresses it has seen for as long as it is in use.
+     */
+    static SinkBehaviour greylist(Predicate<String> recipient) {
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        return new SinkBehaviour() {
+            @Override
+            public Optional<SmtpReply> onRecipient(SinkConnection connection, String sender, String to) {
+                return recipient.test(to) && seen.add(to.toLowerCase(Locale.ROOT)) ? Optional.of(GREYLISTED) : Optional.empty();
+            }
+        };
     }
 
     /** Messages from a matching client address get {@code reply} at the end of data instead of 250. */

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 class LocalEmulatorsTest {
 
@@ -43,11 +44,14 @@ class LocalEmulatorsTest {
     }
 
     @Test
-    void keepsDynamoDbAndS3DataInSubfoldersOfTheDataFolderAcrossARestart(@TempDir Path dataDir) {
+    void keepsSqsDynamoDbAndS3DataInSubfoldersOfTheDataFolderAcrossARestart(@TempDir Path dataDir) {
         EmulatorSettings persistent = EmulatorSettings.ephemeral().withDataDir(dataDir);
         try (LocalEmulators first = LocalEmulators.start(persistent);
+                SqsClient sqs = LocalClients.sqs(first.endpoints().sqs());
                 DynamoDbClient dynamoDb = LocalClients.dynamoDb(first.endpoints().dynamoDb());
                 S3Client s3 = LocalClients.s3(first.endpoints().s3())) {
+            String contacts = sqs.createQueue(r -> r.queueName("contacts")).queueUrl();
+            sqs.sendMessage(r -> r.queueUrl(contacts).messageBody("{\"email\":\"kept@example.org\"}"));
             DynaliteDynamoDbTest.createContactsTable(dynamoDb, "suppressions");
             dynamoDb.putItem(r -> r.tableName("suppressions").item(Map.of(
                     "pk", AttributeValue.fromS("tenant#sos"), "sk", AttributeValue.fromS("blocked@example.org"))));
@@ -55,11 +59,16 @@ class LocalEmulatorsTest {
             s3.putObject(r -> r.bucket("raw-bounces").key("dsn.eml"), RequestBody.fromString("5.1.1"));
         }
 
+        assertThat(dataDir.resolve("sqs").resolve("messages.mv.db")).isRegularFile();
         assertThat(dataDir.resolve("dynamodb")).isDirectory();
         assertThat(dataDir.resolve("s3").resolve("raw-bounces")).isDirectory();
         try (LocalEmulators second = LocalEmulators.start(persistent);
+                SqsClient sqs = LocalClients.sqs(second.endpoints().sqs());
                 DynamoDbClient dynamoDb = LocalClients.dynamoDb(second.endpoints().dynamoDb());
                 S3Client s3 = LocalClients.s3(second.endpoints().s3())) {
+            String contacts = sqs.getQueueUrl(r -> r.queueName("contacts")).queueUrl();
+            assertThat(sqs.receiveMessage(r -> r.queueUrl(contacts).waitTimeSeconds(2)).messages())
+                    .extracting(Message::body).containsExactly("{\"email\":\"kept@example.org\"}");
             assertThat(dynamoDb.scan(r -> r.tableName("suppressions")).items())
                     .extracting(item -> item.get("sk").s()).containsExactly("blocked@example.org");
             assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).containsExactly("raw-bounces");

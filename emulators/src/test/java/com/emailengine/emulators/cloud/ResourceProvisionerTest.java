@@ -15,12 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -181,6 +184,33 @@ class ResourceProvisionerTest {
         assertThat(dynamoDb.scan(r -> r.tableName("ee-test-contacts")).count()).isEqualTo(1);
         assertThat(s3.listBuckets().buckets()).hasSize(TOPOLOGY.buckets().size());
         assertThat(s3.getObjectAsBytes(r -> r.bucket("ee-test-config").key("config/tenants.yaml")).asUtf8String()).isEqualTo("tenants: []");
+    }
+
+    @Test
+    void provisioningQueuesRestoredFromADataFolderKeepsTheirMessagesAndPutsTheirDefinitionBack(@TempDir Path data)
+            throws Exception {
+        ResourceNames names = new ResourceNames("restart");
+        try (EmbeddedSqs first = EmbeddedSqs.start(EmulatorSettings.LOOPBACK, 0, Optional.of(data));
+                SqsClient client = LocalClients.sqs(first.endpoint())) {
+            ResourceProvisioner.Provisioned before = new ResourceProvisioner(client, dynamoDb, s3).provision(TOPOLOGY, names);
+            client.sendMessage(r -> r.queueUrl(before.queueUrls().get("contacts")).messageBody("kept"));
+            client.setQueueAttributes(r -> r.queueUrl(before.queueUrls().get("contacts"))
+                    .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "7")));
+        }
+
+        try (EmbeddedSqs second = EmbeddedSqs.start(EmulatorSettings.LOOPBACK, 0, Optional.of(data));
+                SqsClient client = LocalClients.sqs(second.endpoint())) {
+            ResourceProvisioner.Provisioned after = new ResourceProvisioner(client, dynamoDb, s3).provision(TOPOLOGY, names);
+            Map<QueueAttributeName, String> contacts = client.getQueueAttributes(r -> r.queueUrl(after.queueUrls()
+                    .get("contacts")).attributeNames(QueueAttributeName.ALL)).attributes();
+
+            assertThat(client.listQueues(r -> r.queueNamePrefix("ee-restart-")).queueUrls())
+                    .hasSize(2 * TOPOLOGY.queues().size());
+            assertThat(contacts).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "180")
+                    .containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "1");
+            assertThat(JSON.readTree(contacts.get(QueueAttributeName.REDRIVE_POLICY)).get("deadLetterTargetArn").asText())
+                    .isEqualTo(after.queueArns().get("contacts-dlq"));
+        }
     }
 
     private static Map<QueueAttributeName, String> attributes(String url) {

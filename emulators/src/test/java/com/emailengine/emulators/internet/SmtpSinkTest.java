@@ -329,6 +329,19 @@ class SmtpSinkTest {
     }
 
     @Test
+    void greylistsTheFirstAttemptOfEachMatchingRecipientWith450AndAcceptsTheRetry() throws Exception {
+        sink.useBehaviour(SinkBehaviour.greylist(rcpt -> rcpt.startsWith("grey")));
+        try (RawSmtpClient client = new RawSmtpClient(sink.address(), InetAddress.getByName("127.0.1.13"))) {
+            client.read();
+            client.command("EHLO x.test");
+            client.command("MAIL FROM:<a@sender.test>");
+            assertThat(client.command("RCPT TO:<grey@gmail.test>").toString()).startsWith("450 4.2.0");
+            assertThat(client.command("RCPT TO:<white@gmail.test>").toString()).startsWith("250");
+            assertThat(client.command("RCPT TO:<grey@gmail.test>").toString()).as("the retry").startsWith("250");
+        }
+    }
+
+    @Test
     void rateLimitsMessagesFromOneSourceAddressWith421AtEndOfData() throws Exception {
         sink.useBehaviour(SinkBehaviour.rateLimit(InetAddress.getByName("127.0.1.8")));
 
