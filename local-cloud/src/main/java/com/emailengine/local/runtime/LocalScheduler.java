@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,7 @@ public final class LocalScheduler implements AutoCloseable {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final double speedup;
 
@@ -119,25 +121,52 @@ public final class LocalScheduler implements AutoCloseable {
      * @throws RuntimeException         what the function threw
      */
     public Object fire(String name) {
+        return run(entry(name), Instant.now(), false);
+    }
+
+    private Entry entry(String name) {
         Entry entry = entries.get(name);
         if (entry == null) {
             throw new IllegalArgumentException("no schedule " + name + "; known: " + entries.keySet().stream().sorted().toList());
         }
-        return run(entry, Instant.now());
+        return entry;
+    }
+
+    /**
+     * Skips the schedule's firings from now on, as disabling an EventBridge rule does; {@link #fire} still runs it.
+     * Returns once a run in progress has ended, so that nothing it would queue is still on its way.
+     *
+     * @throws IllegalArgumentException naming the known schedules, when there is no schedule {@code name}
+     */
+    public void disable(String name) {
+        Entry entry = entry(name);
+        disabled.add(name);
+        entry.running().lock();
+        entry.running().unlock();
+    }
+
+    /** Fires the schedule again on its expression, as enabling an EventBridge rule does. */
+    public void enable(String name) {
+        entry(name);
+        disabled.remove(name);
     }
 
     private void fireScheduled(Entry entry, Instant time) {
         try {
-            run(entry, time);
+            run(entry, time, true);
         } catch (RuntimeException | Error e) {
             // As EventBridge: a failed run is reported and the schedule goes on.
             Log.warn("scheduler", "schedule " + entry.definition().name() + " failed: " + e);
         }
     }
 
-    private Object run(Entry entry, Instant time) {
+    private Object run(Entry entry, Instant time, boolean scheduled) {
         entry.running().lock();
         try {
+            // Checked under the lock: disable() takes it too, so no firing that passed the check can start after it.
+            if (scheduled && disabled.contains(entry.definition().name())) {
+                return null;
+            }
             return entry.function().invoke(event(entry.definition(), time));
         } finally {
             entry.running().unlock();

@@ -138,6 +138,31 @@ class LocalSchedulerTest {
     }
 
     @Test
+    void aDisabledScheduleSkipsItsFiringsButStillRunsWhenFiredUntilItIsEnabledAgain() throws Exception {
+        LocalScheduler scheduler = scheduler(600);
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch firstRun = new CountDownLatch(1);
+        scheduler.add(new ScheduleDefinition("every-minute", "rate(1 minute)", "tick"), function("tick", (event, context) -> {
+            runs.incrementAndGet();
+            firstRun.countDown();
+            return null;
+        }));
+        assertThat(firstRun.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        scheduler.disable("every-minute");
+        int whenDisabled = runs.get();
+        Thread.sleep(500); // five periods of 100 ms
+        int afterFivePeriods = runs.get();
+        scheduler.fire("every-minute");
+        int afterFire = runs.get();
+        scheduler.enable("every-minute");
+
+        assertThat(afterFivePeriods).isEqualTo(whenDisabled);
+        assertThat(afterFire).isEqualTo(whenDisabled + 1);
+        assertThat(eventually(DEADLINE, () -> runs.get() > afterFire)).as("fires again once enabled").isTrue();
+    }
+
+    @Test
     void refusesAnUnknownScheduleNamingTheKnownOnes() {
         LocalScheduler scheduler = scheduler(1);
         scheduler.add(new ScheduleDefinition("due-steps-every-minute", "rate(1 minute)", "due"), function("due", (e, c) -> null));
