@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The chaos run (reliability issue, D45): the local engine as processes of their own — the cloud (SQS, DynamoDB and S3
- * emulators keeping their data in a folder, and the local internet's DNS and SMTP sinks), the function host (gateway,
- * functions, pollers, scheduler) and N sender nodes ({@code FleetMain}, as on EC2). Contacts are posted in batches
+ * emulators keeping their data in a folder), the function host (gateway, functions, pollers, scheduler) and N sender
+ * nodes ({@code FleetMain}, as on EC2) — delivering to the local internet (DNS and SMTP sinks, a process never killed). Contacts are posted in batches
  * while random {@code kill -9}s hit the nodes and the function host (each started again a few seconds later), and once
  * the whole engine is killed at the same instant, cloud included, and started again on its folder. At the end it
  * prints what was accepted, delivered, lost and duplicated (each duplicate set against the kill that explains it) and
@@ -69,6 +69,7 @@ public final class ChaosHarness {
 
     private boolean run() throws Exception {
         Instant began = Instant.now();
+        engine.startInternet();
         engine.startAll();
         String runId = Long.toString(began.getEpochSecond(), 36);
         ContactFeeder feeder = new ContactFeeder(engine::api, engine::sourceKey, runId);

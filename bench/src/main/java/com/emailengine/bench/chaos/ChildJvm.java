@@ -102,7 +102,8 @@ final class ChildJvm {
                          StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
                 out.println("=== " + Instant.now() + " started " + name);
                 for (String text = lines.readLine(); text != null; text = lines.readLine()) {
-                    out.println(text);
+                    // Each line with the instant it came, so a process's lines can be set against the kills.
+                    out.println(Instant.now() + " " + text);
                     Matcher m = ready.matcher(text);
                     if (!found.isDone() && m.find()) {
                         found.complete(m);

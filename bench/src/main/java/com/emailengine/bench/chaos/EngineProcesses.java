@@ -11,20 +11,22 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The local engine as processes of their own, in a work folder: the cloud ({@link ChaosCloud}), the function host
+ * The local engine as processes of their own, in a work folder, beside the local internet it delivers to
+ * ({@link ChaosInternet}, never killed): the cloud ({@link ChaosCloud}), the function host
  * ({@link ChaosFunctionHost}) and N sender nodes ({@code FleetMain} with the settings file the host writes), on fixed
  * ports so that any of them can be killed and started again into the same engine.
  */
 final class EngineProcesses {
 
-    private static final Pattern CLOUD_READY = Pattern.compile(
-            "READY sqs=(\\S+) dynamodb=(\\S+) s3=(\\S+) dns=(\\S+) smtp=(\\S+)");
+    private static final Pattern CLOUD_READY = Pattern.compile("READY sqs=(\\S+) dynamodb=(\\S+) s3=(\\S+)");
+    private static final Pattern INTERNET_READY = Pattern.compile("READY dns=(\\S+) smtp=(\\S+)");
     private static final Pattern HOST_READY = Pattern.compile("READY api=(\\S+) key=(\\S+)");
     private static final Pattern NODE_READY = Pattern.compile("consuming \\d+ outbound queues");
     static final Duration START_DEADLINE = Duration.ofSeconds(120);
     /** A dead node's addresses are taken over, and the messages it held shown again, within one and two leases. */
     static final int LEASE_SECONDS = 10;
 
+    private final ChildJvm internet;
     private final ChildJvm cloud;
     private final ChildJvm host;
     private final List<ChildJvm> nodes = new ArrayList<>();
@@ -40,9 +42,10 @@ final class EngineProcesses {
         String s3 = "19000";
         String dns = "11053";
         String smtp = "12525";
-        cloud = new ChildJvm("cloud", ChaosCloud.class, List.of(config.toString(), work.resolve("data").toString(),
-                mailDir.toString(), dkim.toString(), "127.0.40", sqs, dynamo, s3, dns, smtp), "1g", CLOUD_READY,
-                work.resolve("cloud.log"));
+        internet = new ChildJvm("internet", ChaosInternet.class, List.of(config.toString(), mailDir.toString(), dkim.toString(),
+                "127.0.40", dns, smtp), "512m", INTERNET_READY, work.resolve("internet.log"));
+        cloud = new ChildJvm("cloud", ChaosCloud.class, List.of(work.resolve("data").toString(), sqs, dynamo, s3), "1g",
+                CLOUD_READY, work.resolve("cloud.log"));
         host = new ChildJvm("function-host", ChaosFunctionHost.class, List.of(config.toString(), hostDir.toString(),
                 dkim.toString(), "http://127.0.0.1:" + sqs, "http://127.0.0.1:" + dynamo, "http://127.0.0.1:" + s3,
                 "127.0.0.1:" + dns, smtp, "18080", Integer.toString(nodeCount), Integer.toString(LEASE_SECONDS)), "1g",
@@ -52,7 +55,8 @@ final class EngineProcesses {
                     "512m", NODE_READY, work.resolve("node-" + i + ".log")));
         }
         // The harness stopped by Ctrl-C or an error leaves no engine behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> all().forEach(process -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> java.util.stream.Stream.concat(all().stream(),
+                java.util.stream.Stream.of(internet)).forEach(process -> {
             try {
                 process.kill();
             } catch (InterruptedException e) {
@@ -61,6 +65,12 @@ final class EngineProcesses {
         })));
     }
 
+    /** The internet first, and once: it is not the engine's, and outlives every kill. */
+    void startInternet() throws IOException, InterruptedException {
+        internet.start(START_DEADLINE);
+    }
+
+    /** The engine: cloud, function host, nodes. */
     void startAll() throws IOException, InterruptedException {
         cloud.start(START_DEADLINE);
         host.start(START_DEADLINE);
@@ -75,6 +85,7 @@ final class EngineProcesses {
         }
         host.stop();
         cloud.stop();
+        internet.stop();
     }
 
     ChildJvm cloud() {

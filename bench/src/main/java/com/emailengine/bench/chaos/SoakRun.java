@@ -34,6 +34,7 @@ public final class SoakRun {
         Path work = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("ee-soak-");
         System.out.printf("soak: %d min, %d contacts/s, %d nodes, work %s%n", minutes, perSecond, nodeCount, work);
         EngineProcesses engine = new EngineProcesses(work, nodeCount);
+        engine.startInternet();
         engine.startAll();
         DeliveredMail mail = new DeliveredMail(engine.mailDir());
         ContactFeeder feeder = new ContactFeeder(engine::api, engine::sourceKey, "soak" + Instant.now().getEpochSecond());

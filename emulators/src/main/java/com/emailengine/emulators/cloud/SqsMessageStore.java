@@ -17,7 +17,6 @@ import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.actor.queue.QueueEvent;
-import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.util.NowProvider;
 import org.slf4j.Logger;
@@ -84,7 +83,7 @@ final class SqsMessageStore implements AutoCloseable {
     ActorRef restoreInto(ActorSystem system) {
         long started = System.nanoTime();
         SqlQueuePersistenceConfig config = new SqlQueuePersistenceConfig(true, DRIVER, url(folder), "", "", false);
-        ActorRef listener = system.actorOf(Props.create(SqlQueuePersistenceActor.class, config, List$.MODULE$.empty()),
+        ActorRef listener = system.actorOf(Props.create(RetryingSqlPersistence.class, config, List$.MODULE$.empty()),
                 "sql-queue-persistence");
         ActorRef manager = system.actorOf(Props.create(QueueManagerActor.class, new NowProvider(), StrictSQSLimits$.MODULE$,
                 Option.apply(listener)), "queue-manager");
