@@ -1,5 +1,6 @@
 package com.emailengine.core.ingest;
 
+import com.emailengine.core.api.JsonMediaType;
 import com.emailengine.core.api.Rejection;
 import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.ContactProfile;
@@ -154,8 +155,8 @@ public final class ContactIngest {
     }
 
     private static Optional<Rejection> mediaTypeRefusal(Request request) {
-        return request.contentType() == null || !request.contentType().toLowerCase(Locale.ROOT).startsWith("application/json")
-                ? Optional.of(Rejection.unsupportedMediaType(request.contentType())) : Optional.empty();
+        return JsonMediaType.matches(request.contentType()) ? Optional.empty()
+                : Optional.of(Rejection.unsupportedMediaType(request.contentType()));
     }
 
     private static Optional<Rejection> sizeRefusal(Request request) {

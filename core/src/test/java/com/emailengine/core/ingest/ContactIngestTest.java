@@ -94,7 +94,8 @@ class ContactIngestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded"})
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/jsonp", "application/json-seq",
+            "application/jsonx; charset=utf-8", "application/json+evil", "xapplication/json", ""})
     void aBodyThatIsNotJsonIsRefusedBeforeAnythingElse(String contentType) {
         Result result = ingest.ingest(new ContactIngest.Request(contentType, headers(Map.of()),
                 bytes("{'email':'ana@gmail.com'}"), REQUEST_ID));
@@ -102,6 +103,15 @@ class ContactIngestTest {
         assertThat(result.httpStatus()).isEqualTo(415);
         assertThat(result.rejection().code()).isEqualTo("unsupported_media_type");
         assertThat(queue.batches()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "APPLICATION/JSON", " application/json ; charset=UTF-8"})
+    void exactlyApplicationJsonWithOrWithoutParametersIsRead(String contentType) {
+        Result result = ingest.ingest(new ContactIngest.Request(contentType, bearer(IngestConfig.SCRAPER, SCRAPER_KEY),
+                bytes("{'email':'ana@gmail.com'}"), REQUEST_ID));
+
+        assertThat(result.httpStatus()).isEqualTo(202);
     }
 
     @Test
