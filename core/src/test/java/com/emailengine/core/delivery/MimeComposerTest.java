@@ -98,6 +98,21 @@ class MimeComposerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("From name");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Hello\u0000there", "Hello\u001bthere", "Hello\u007f"})
+    void aNulOrAnotherControlCharacterInAHeaderValueIsRefused(String value) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> composer.compose(message(value, "<p>x</p>", "x"), "sos-expat.test"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Subject").hasMessageContaining("control character");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> composer.compose(message("S", "<p>x</p>", "x"), "sos-expat.test" + value))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Message-ID domain");
+    }
+
+    @Test
+    void aTabInTheSubjectIsWhiteSpaceAndComposes() throws Exception {
+        assertThat(parse(composer.compose(message("Hello\tthere", "<p>x</p>", "x"), "sos-expat.test")).getSubject())
+                .isEqualTo("Hello\tthere");
+    }
+
     private static void assertCrlfAndShortLines(byte[] bytes) {
         int lineLength = 0;
         for (int i = 0; i < bytes.length; i++) {
