@@ -1,5 +1,6 @@
 package com.emailengine.core.templating;
 
+import com.emailengine.core.delivery.HeaderValues;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Renders a template version for one recipient: picks the language variant ({@link LanguageChoice}), merges subject,
  * preheader, HTML and text in the {@link TemplateSandbox} under one {@link RenderLimits} budget, escapes every value
- * once in the HTML part, hides the preheader at the top of the body, and hands templates {@code $spin} (random
+ * once in the HTML part (and keeps values from choosing a link's scheme), replaces line breaks that values bring into
+ * the subject and preheader with spaces, hides the preheader at the top of the body, and hands templates {@code $spin} (random
  * content fixed per recipient), {@code $text} (filters) and {@code $now} (dates) next to the given variables.
  * Compiled versions are cached: versions are immutable, so a cached one is never stale. Thread-safe.
  */
@@ -99,26 +101,27 @@ public final class MessageRenderer {
         // The subject cannot name itself ([CAMPAIGN_SUBJECT] inside a MailWizz subject): it is empty until rendered.
         context.put("message", withGiven(variables, Map.of("subject", "", "preheader", "", "language", choice.language().value())));
 
-        String subject = singleLine(sandbox.merge(variant.subject(), context, budget, 128), ref, "subject");
+        String subject = singleLine(sandbox.merge(variant.subject(), context, budget, 128, TemplateSandbox.Output.HEADER), ref, "subject");
         if (subject.isEmpty()) {
             throw new TemplateRenderException("template " + ref + " rendered an empty subject");
         }
         String preheader = variant.preheader() == null ? null
-                : singleLine(sandbox.merge(variant.preheader(), context, budget, 128), ref, "preheader");
+                : singleLine(sandbox.merge(variant.preheader(), context, budget, 128, TemplateSandbox.Output.HEADER), ref, "preheader");
 
         context.put("message", withGiven(variables, Map.of("subject", subject, "preheader", preheader == null ? "" : preheader,
                 "language", choice.language().value())));
 
         // Every value is HTML-escaped for the HTML part, so contact data can never inject markup. Escaping the values
         // rather than each insertion keeps a value escaped exactly once, also when a template builds a string from it
-        // first (#set( $greeting = "Hello $contact.firstName" )).
+        // first (#set( $greeting = "Hello $contact.firstName" )). Where a value lands in a URL attribute, the sandbox
+        // also keeps it from choosing the scheme (UrlAttributeGuard).
         Map<String, Object> htmlContext = HtmlEscape.values(context);
-        String html = sandbox.merge(variant.html(), htmlContext, budget, variant.expectedHtmlChars());
+        String html = sandbox.merge(variant.html(), htmlContext, budget, variant.expectedHtmlChars(), TemplateSandbox.Output.HTML);
         String text;
         if (variant.text() == null) {
             text = HtmlToText.convert(html);
         } else {
-            text = sandbox.merge(variant.text(), context, budget, variant.expectedHtmlChars() / 3);
+            text = sandbox.merge(variant.text(), context, budget, variant.expectedHtmlChars() / 3, TemplateSandbox.Output.TEXT);
             if (variant.textDerived()) {
                 text = HtmlToText.tidy(text);
             }
@@ -139,16 +142,16 @@ public final class MessageRenderer {
         return message;
     }
 
+    /**
+     * What references insert is already cleaned of line breaks ({@link HeaderSafeWriter}) and the template's own text
+     * was checked when saved ({@link HeaderText}); this is the assertion that nothing else made one.
+     */
     private static String singleLine(String rendered, TemplateRef ref, String part) {
         String value = rendered.strip();
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                throw new TemplateRenderException("template " + ref + " rendered a " + part + " with a line break");
-            }
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw new TemplateRenderException("template " + ref + " rendered a " + part + " with a control character");
-            }
+        int at = HeaderValues.firstForbidden(value);
+        if (at >= 0) {
+            throw new TemplateRenderException("template " + ref + " rendered a " + part + " with "
+                    + HeaderValues.describe(value.charAt(at)));
         }
         return value;
     }

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class Spin implements TemplateHelper {
 
+    /** Spintax is resolved by recursion, one level per group, and each level scans its text again. */
+    static final int MAX_NESTING = 10;
+
     private final long seed;
 
     public Spin(String recipientSeed) {
@@ -30,6 +33,9 @@ public final class Spin implements TemplateHelper {
     public String one(String spintax) {
         if (spintax == null) {
             return "";
+        }
+        if (nesting(spintax) > MAX_NESTING) {
+            throw new RenderLimitException("spintax nests groups more than " + MAX_NESTING + " deep");
         }
         return resolve(spintax, fnv(spintax.getBytes(StandardCharsets.UTF_8), seed));
     }
@@ -80,6 +86,19 @@ public final class Spin implements TemplateHelper {
         }
         parts.add(text.substring(start));
         return parts;
+    }
+
+    private static int nesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (text.charAt(i) == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
     }
 
     private static int matching(String text, int open) {

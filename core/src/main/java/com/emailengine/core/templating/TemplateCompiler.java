@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.velocity.Template;
@@ -11,8 +12,8 @@ import org.apache.velocity.Template;
 /**
  * Prepares a template version once: normalizes line ends, inlines CSS when the version asks, marks right-to-left
  * variants ({@code dir="rtl"} on the {@code <html>} element when the author did not set a direction), derives the
- * text part when there is none, and compiles every part in the {@link TemplateSandbox}. All problems of all parts
- * are reported together. Thread-safe.
+ * text part when there is none, refuses subjects and preheaders that are not one clean line ({@link HeaderText}), and
+ * compiles every part in the {@link TemplateSandbox}. All problems of all parts are reported together. Thread-safe.
  */
 public final class TemplateCompiler {
 
@@ -34,8 +35,8 @@ public final class TemplateCompiler {
         for (TemplateVariant variant : version.content().variants()) {
             String lang = variant.language().value();
             String html = prepareHtml(variant, version.content().options());
-            Template subject = compile(lang + "/subject", variant.subject(), problems);
-            Template preheader = variant.preheader() == null ? null : compile(lang + "/preheader", variant.preheader(), problems);
+            Template subject = compileHeader(lang + "/subject", variant.subject(), problems);
+            Template preheader = variant.preheader() == null ? null : compileHeader(lang + "/preheader", variant.preheader(), problems);
             Template htmlTemplate = compile(lang + "/html", html, problems);
             Template text;
             boolean derived = variant.text() == null;
@@ -68,6 +69,16 @@ public final class TemplateCompiler {
             }
         }
         return html;
+    }
+
+    /** A subject or preheader: one line, checked before it is compiled ({@link HeaderText}). */
+    private Template compileHeader(String part, String source, List<TemplateProblem> problems) {
+        Optional<TemplateProblem> broken = HeaderText.check(part, source);
+        if (broken.isPresent()) {
+            problems.add(broken.get());
+            return null;
+        }
+        return compile(part, source, problems);
     }
 
     private Template compile(String part, String source, List<TemplateProblem> problems) {

@@ -1,41 +1,48 @@
 package com.emailengine.core.templating;
 
+import java.io.IOException;
 import java.io.StringReader;
-import java.util.ArrayList;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.exception.ExtendedParseException;
 import org.apache.velocity.exception.VelocityException;
-import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
 import org.apache.velocity.runtime.parser.Token;
-import org.apache.velocity.runtime.parser.node.ASTDirective;
-import org.apache.velocity.runtime.parser.node.Node;
 import org.apache.velocity.runtime.parser.node.SimpleNode;
 
 /**
- * Apache Velocity set up so that a template can reach nothing but the values it is given:
+ * Apache Velocity set up so that a template can reach nothing but the values it is given, and no input can make it
+ * fail otherwise than with a refusal or a failed render:
  * <ul>
  *   <li>strict mode: an undefined reference fails the render instead of printing {@code $contact.firstName}
  *       (a default is written {@code ${contact.city|'your city'}});</li>
- *   <li>{@link SandboxUberspector}: no class, no reflection, no method of an object that is not a plain value;</li>
+ *   <li>{@link SandboxUberspector}: no class, no reflection, only the methods of plain values {@link SandboxMethods}
+ *       lists, the non-linear ones bounded;</li>
  *   <li>no resource loader, and {@code #include}, {@code #parse}, {@code #evaluate}, {@code #define} and
- *       {@code #macro} refused when the template is compiled, with line and column;</li>
- *   <li>{@link RenderLimits} on every merge: loop iterations ({@link BudgetedForeach}), output size, time.</li>
+ *       {@code #macro} refused when the template is compiled, with line and column ({@link TemplateTreeRules});</li>
+ *   <li>nesting measured before Velocity parses ({@link TemplateNesting}) and the tree's depth before it is
+ *       initialised, so the parser's recursion never meets the end of the stack; a StackOverflowError that happens
+ *       anyway (a construct the measures do not see) is a refusal or a failed render, never an escaping error;</li>
+ *   <li>{@link RenderLimits} inside every merge, checked by the render thread as it works: loop iterations
+ *       ({@link BudgetedForeach}), output size ({@link BoundedWriter}), data built ({@link BudgetedMethod} and the
+ *       guards {@link SandboxRuntime} puts in every tree), time (all of these, and the regular-expression engine's
+ *       steps);</li>
+ *   <li>per part, what references insert is made safe for where it goes: header text ({@link HeaderSafeWriter}),
+ *       URL attributes of the HTML part ({@link UrlAttributeGuard}).</li>
  * </ul>
  * Thread-safe: compiled templates may be merged concurrently.
  */
 public final class TemplateSandbox {
 
-    /** The directives a template may use; {@code #if}, {@code #else}, {@code #set} are grammar, not directives. */
-    private static final Set<String> ALLOWED_DIRECTIVES = Set.of("foreach", "break", "stop");
-    private static final Set<String> REFUSED_DIRECTIVES = Set.of("include", "parse", "evaluate", "macro", "define");
+    /** Where a merged part goes, which decides what inserted values must not do there. */
+    enum Output { HEADER, HTML, TEXT }
 
-    private final RuntimeInstance velocity = new RuntimeInstance();
+    private final SandboxRuntime velocity = new SandboxRuntime();
     private final RenderLimits limits;
 
     public TemplateSandbox(RenderLimits limits) {
@@ -62,57 +69,47 @@ public final class TemplateSandbox {
 
     /** Parses one source; problems carry {@code part} (such as {@code fr/html}) and the line and column. */
     public Template compile(String part, String source) {
+        Optional<TemplateProblem> tooDeep = TemplateNesting.check(part, source);
+        if (tooDeep.isPresent()) {
+            throw new InvalidTemplateException(List.of(tooDeep.get()));
+        }
+        try {
+            return parseCheckAndInitialise(part, source);
+        } catch (StackOverflowError e) {
+            // A construct the nesting measures do not see, or a thread with a small stack: still a refusal.
+            throw new InvalidTemplateException(List.of(unreadable(part)));
+        }
+    }
+
+    private Template parseCheckAndInitialise(String part, String source) {
         Template template = new Template();
         template.setName(part);
         template.setRuntimeServices(velocity);
         try {
-            template.setData(velocity.parse(new StringReader(source), template));
+            template.setData(velocity.parseSource(new StringReader(source), template));
         } catch (ParseException e) {
             throw new InvalidTemplateException(List.of(problem(part, e)));
         }
-        List<TemplateProblem> refused = new ArrayList<>();
-        refuseDirectives(part, source.split("\n", -1), (SimpleNode) template.getData(), refused);
+        List<TemplateProblem> refused = TemplateTreeRules.check(part, source, (SimpleNode) template.getData(), velocity);
         if (!refused.isEmpty()) {
             throw new InvalidTemplateException(refused);
         }
+        TreeGuards.install((SimpleNode) template.getData());
         try {
             template.initDocument();
+        } catch (InvalidTemplateException e) {
+            throw e;
         } catch (VelocityException e) {
             throw new InvalidTemplateException(List.of(problem(part, e)));
+        } catch (RuntimeException e) {
+            throw new InvalidTemplateException(List.of(new TemplateProblem(part, 0, 0, "cannot be prepared: " + e)));
         }
         return template;
     }
 
-    private static void refuseDirectives(String part, String[] lines, Node node, List<TemplateProblem> problems) {
-        // Velocity reads any "#word" as a directive node; an unknown word without arguments (a colour such as #f4f5f7,
-        // an anchor) renders as the literal text, an unknown word with arguments would be a macro call.
-        if (node instanceof ASTDirective directive && !ALLOWED_DIRECTIVES.contains(directive.getDirectiveName())
-                && (REFUSED_DIRECTIVES.contains(directive.getDirectiveName()) || directive.jjtGetNumChildren() > 0
-                || directive.getLastToken() != directive.getFirstToken())) {
-            String name = directive.getDirectiveName();
-            String why = switch (name) {
-                case "include", "parse" -> "#" + name + " is not allowed: templates cannot read other files";
-                case "evaluate" -> "#evaluate is not allowed: it would run text as template code";
-                case "macro", "define" -> "#" + name + " is not allowed in email templates";
-                default -> "#" + name + " is not a directive templates may use (allowed: #if, #elseif, #else, #set, "
-                        + "#foreach, #break, #stop); write \\#" + name + " for the literal text";
-            };
-            Token at = directive.getFirstToken();
-            int line = at == null ? 0 : at.beginLine;
-            problems.add(new TemplateProblem(part, line, hashColumn(lines, line, at == null ? 0 : at.beginColumn), why));
-        }
-        for (int i = 0; i < node.jjtGetNumChildren(); i++) {
-            refuseDirectives(part, lines, node.jjtGetChild(i), problems);
-        }
-    }
-
-    /** The column of the '#' at or after {@code column}: with space gobbling, Velocity reports where the line starts. */
-    private static int hashColumn(String[] lines, int line, int column) {
-        if (line < 1 || line > lines.length || column < 1) {
-            return column;
-        }
-        int hash = lines[line - 1].indexOf('#', column - 1);
-        return hash < 0 ? column : hash + 1;
+    private static TemplateProblem unreadable(String part) {
+        return new TemplateProblem(part, 0, 0, "the template nests too deeply to be read; flatten its #if, #foreach, "
+                + "parentheses and quoted strings");
     }
 
     private static TemplateProblem problem(String part, Exception e) {
@@ -138,12 +135,25 @@ public final class TemplateSandbox {
     }
 
     /** Merges one part under the budget; failures (undefined references, limits) become {@link TemplateRenderException}. */
-    String merge(Template template, Map<String, Object> variables, RenderBudget budget, int expectedChars) {
-        BoundedWriter out = new BoundedWriter(expectedChars, budget);
+    String merge(Template template, Map<String, Object> variables, RenderBudget budget, int expectedChars, Output output) {
+        BoundedWriter bounded = new BoundedWriter(expectedChars, budget);
+        UrlAttributeGuard html = output == Output.HTML ? new UrlAttributeGuard(bounded, budget.maxOutputChars()) : null;
+        Writer out = html != null ? html : output == Output.HEADER ? new HeaderSafeWriter(bounded) : bounded;
         budget.enter();
         try {
             template.merge(new VelocityContext(variables), out);
+            if (html != null) {
+                html.finish();
+            }
         } catch (RenderLimitException e) {
+            throw e;
+        } catch (BoundedWriter.LimitReached e) {
+            throw new RenderLimitException(e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new RenderLimitException(template.getName() + " nests too deeply to render");
+        } catch (IOException e) {
+            throw new TemplateRenderException(template.getName() + ": " + e.getMessage(), e);
+        } catch (TemplateRenderException e) {
             throw e;
         } catch (VelocityException e) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -157,10 +167,14 @@ public final class TemplateSandbox {
             String where = e instanceof ExtendedParseException extended && extended.getLineNumber() > 0
                     ? " (line " + extended.getLineNumber() + ", column " + extended.getColumnNumber() + ")" : "";
             throw new TemplateRenderException(template.getName() + where + ": " + cleanMessage(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // What Velocity's own operators throw (an ArithmeticException of BigDecimal, a ClassCastException) is the
+            // template's failure to render, not the engine's.
+            throw new TemplateRenderException(template.getName() + ": " + e, e);
         } finally {
             RenderBudget.leave();
         }
-        return out.toString();
+        return bounded.toString();
     }
 
     private static String cleanMessage(String message) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way out of the sandbox that we know of is refused, at compile time where possible, else at render. */
@@ -63,9 +64,25 @@ class TemplateSandboxTest {
                                 })));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {"#include('/etc/passwd') | 0", "#evaluate('#set($y = 1)') | 0",
+            "#macro(a)x#end | 0", "$contact.email.getClass() | 15", "#set($n = 1234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123) | 10"})
+    void whatIsRefusedInTheTemplateIsRefusedInsideAQuotedStringWithItsPlace(String inside, int at) {
+        // Velocity parses a double-quoted string as template text of its own, when the template is initialised.
+        String before = "#set($x = \"";
+        assertThatThrownBy(() -> render("<p>ok</p>\n" + before + inside + "\")$x"))
+                .isInstanceOfSatisfying(TemplateRenderException.class, e ->
+                        assertThat(e.getCause()).isInstanceOfSatisfying(InvalidTemplateException.class, invalid ->
+                                assertThat(invalid.problems()).singleElement().satisfies(p -> {
+                                    assertThat(p.part()).isEqualTo("en/html");
+                                    assertThat(p.line()).isEqualTo(2);
+                                    assertThat(p.column()).isEqualTo(before.length() + at + 1);
+                                })));
+    }
+
     @Test
     void aHugeLoopIsRefusedInsteadOfTruncated() {
-        assertThatThrownBy(() -> render("#foreach($i in [1..100000000])x#end"))
+        assertThatThrownBy(() -> render("#foreach($i in [1..100000])x#end"))
                 .isInstanceOf(RenderLimitException.class).hasMessageContaining("loops more than 10000 times");
     }
 
