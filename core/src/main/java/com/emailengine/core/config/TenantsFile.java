@@ -3,6 +3,7 @@ package com.emailengine.core.config;
 import com.emailengine.core.campaign.Campaigns;
 import com.emailengine.core.contact.EmailAddress;
 import com.emailengine.core.contact.InvalidEmailAddressException;
+import com.emailengine.core.delivery.HeaderValues;
 import com.emailengine.core.names.DomainName;
 import com.emailengine.core.templating.Language;
 import com.emailengine.core.tenant.DkimSelector;
@@ -78,6 +79,14 @@ final class TenantsFile {
             throw from.required("address").error("from address " + fromAddress + " must be in the sending domain "
                     + sendingDomain + " so that DKIM and DMARC align");
         }
+        String fromName = from.optionalString("name").orElse(map.optionalString("name").orElse(id));
+        int broken = HeaderValues.firstForbidden(fromName);
+        if (broken >= 0) {
+            // The name becomes the From header of every message: a line break there would add headers of its own.
+            ConfigNode named = from.optionalString("name").isPresent() ? from.required("name") : map.required("name");
+            throw named.error("from name cannot contain " + HeaderValues.describe(fromName.charAt(broken))
+                    + ": it is written in every message's From header");
+        }
         String postalAddress = map.string("postal-address").strip();
         if (postalAddress.isEmpty() || postalAddress.length() > MAX_POSTAL_ADDRESS || postalAddress.chars().anyMatch(Character::isISOControl)) {
             throw map.required("postal-address").error("postal address must be one line of 1 to " + MAX_POSTAL_ADDRESS
@@ -133,7 +142,7 @@ final class TenantsFile {
         }
         IpPool pool = new IpPool(id, poolAddresses(map, id, ipOwners));
         return new Tenant(id, map.optionalString("name").orElse(id), sendingDomain, fromAddress,
-                from.optionalString("name").orElse(map.optionalString("name").orElse(id)), returnPathDomain, returnPathMx,
+                fromName, returnPathDomain, returnPathMx,
                 Language.fromTag(language).orElseThrow().code(), welcome, pool, selectors, dmarcPolicy, dmarcReports, postalAddress,
                 testRecipients(map));
     }

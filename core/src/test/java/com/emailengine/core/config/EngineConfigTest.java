@@ -107,6 +107,16 @@ class EngineConfigTest {
     }
 
     @Test
+    void refusesAFromNameThatWouldBreakTheFromHeaderNamingTheLine() {
+        String injected = TENANTS.replace("name: Acme }", "name: \"Acme\\r\\nBcc: victim@example.test\" }");
+
+        assertThatThrownBy(() -> EngineConfig.load(files(injected, CAMPAIGNS)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("tenants.yaml line 5")
+                .hasMessageContaining("from name cannot contain a line break (CR");
+    }
+
+    @Test
     void refusesAFromAddressOutsideTheSendingDomain() {
         String unaligned = TENANTS.replace("hello@acme.test", "hello@other.test");
 
