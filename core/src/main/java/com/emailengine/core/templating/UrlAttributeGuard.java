@@ -3,12 +3,10 @@ package com.emailengine.core.templating;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.velocity.io.Filter;
-import org.jsoup.parser.Parser;
 
 /**
  * Writes the HTML part, keeping what references insert from choosing where a link goes. It follows the output
@@ -30,7 +28,6 @@ final class UrlAttributeGuard extends Writer implements Filter {
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
             "background", "cite", "poster", "data", "codebase", "longdesc", "usemap", "lowsrc", "dynsrc", "manifest",
             "icon", "profile", "classid", "archive", "srcset", "ping");
-    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
     private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title", "xmp", "iframe",
             "noembed", "noframes", "plaintext");
 
@@ -321,47 +318,8 @@ final class UrlAttributeGuard extends Writer implements Filter {
         if (heldValue != null) {
             String value = heldValue.toString();
             heldValue = null;
-            out.write(valueFromReference && !safe(value) ? NEUTRAL : value);
+            out.write(valueFromReference && !LinkScheme.allowed(value) ? NEUTRAL : value);
         }
-    }
-
-    /** Whether a URL value, read as a browser reads it, is relative or uses a scheme contact data may choose. */
-    static boolean safe(String attributeValue) {
-        String url = Parser.unescapeEntities(attributeValue, true);
-        StringBuilder seen = new StringBuilder(Math.min(url.length(), 64));
-        int start = 0;
-        while (start < url.length() && url.charAt(start) <= ' ') {
-            start++;
-        }
-        for (int i = start; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\r') {
-                continue;
-            }
-            if (c == ':') {
-                String scheme = seen.toString().toLowerCase(Locale.ROOT);
-                return !validScheme(scheme) || SAFE_SCHEMES.contains(scheme);
-            }
-            if (c == '/' || c == '?' || c == '#') {
-                return true;
-            }
-            seen.append(c);
-        }
-        return true;
-    }
-
-    /** RFC 3986's scheme syntax: anything else before a colon makes the URL relative (a path such as {@code a b:c}). */
-    private static boolean validScheme(String scheme) {
-        if (scheme.isEmpty() || !asciiLetter(scheme.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < scheme.length(); i++) {
-            char c = scheme.charAt(i);
-            if (!asciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void endOfStartTag() {
