@@ -10,11 +10,15 @@ import com.emailengine.core.templating.LanguageTag;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.core.templating.MessageVariables;
 import com.emailengine.core.templating.RenderedContent;
+import com.emailengine.core.templating.RenderLimitException;
+import com.emailengine.core.templating.TemplateRef;
 import com.emailengine.core.templating.TemplateRenderException;
 import com.emailengine.core.tenant.Tenant;
 import com.emailengine.core.tenant.Tenants;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,8 +30,16 @@ import java.util.Optional;
  * the fleet refuses an id it already sent. The other order could lose a message. Not thread-safe across
  * concurrent runs for one tenant by design: the schedule runs one at a time (reserved concurrency 1);
  * the conditional advance keeps even an overlap from sending a step twice through the queue.
+ *
+ * <p>A render is bounded by its own time budget, but a batch of renders that each use all of it would still hold the
+ * run for minutes: once a template version has run out of time {@value #OUT_OF_TIME_PER_RUN} times in a run, its
+ * other steps are left due for the next run without being rendered (counted failed), and the run goes on with the
+ * other templates. More than one, so that a few contacts whose data alone makes the template slow do not hold back
+ * everyone else's messages.
  */
 public final class DueSteps {
+
+    static final int OUT_OF_TIME_PER_RUN = 2;
 
     /** Counts of one run. */
     public record Report(int queued, int stopped, int failed) {
@@ -62,9 +74,10 @@ public final class DueSteps {
         int stopped = 0;
         int failed = 0;
         Instant now = clock.instant();
+        Map<TemplateRef, Integer> outOfTime = new HashMap<>();
         for (Tenant tenant : tenants.all()) {
             for (Enrollment enrollment : enrollments.due(tenant.id(), now, batchLimit)) {
-                switch (send(tenant, enrollment, now)) {
+                switch (send(tenant, enrollment, now, outOfTime)) {
                     case QUEUED -> queued++;
                     case STOPPED -> stopped++;
                     case FAILED -> failed++;
@@ -76,7 +89,7 @@ public final class DueSteps {
 
     private enum StepResult { QUEUED, STOPPED, FAILED }
 
-    private StepResult send(Tenant tenant, Enrollment enrollment, Instant now) {
+    private StepResult send(Tenant tenant, Enrollment enrollment, Instant now, Map<TemplateRef, Integer> outOfTime) {
         Optional<Contact> contact = contacts.find(tenant.id(), enrollment.contactId());
         if (contact.isEmpty() || !contact.get().status().mailable()) {
             enrollments.stop(enrollment, contact.map(c -> "contact is " + c.status().wireName()).orElse("contact is gone"));
@@ -88,18 +101,27 @@ public final class DueSteps {
             enrollments.stop(enrollment, "campaign or step no longer exists");
             return StepResult.STOPPED;
         }
+        TemplateRef template = step.get().template(tenant.id());
+        if (outOfTime.getOrDefault(template, 0) >= OUT_OF_TIME_PER_RUN) {
+            return StepResult.FAILED;
+        }
         String messageId = messageIds.forStep(tenant.id(), enrollment.campaignId(), enrollment.contactId().hex(),
                 enrollment.nextStep());
         RenderedContent content;
         try {
             // The step pins the template version, so every contact of a campaign gets the same text; the language is
             // the contact's, falling back to its base language, the tenant's default, then the template's own.
-            content = renderer.render(step.get().template(tenant.id()),
+            content = renderer.render(template,
                     LanguageTag.parse(enrollment.language()).orElse(null), LanguageTag.parse(tenant.defaultLanguage()).orElse(null),
                     MessageVariables.of(tenant, contact.get(), enrollment.campaignId(), enrollment.nextStep(), messageId),
                     enrollment.contactId().hex());
         } catch (TemplateRenderException e) {
             // Left due: the operator fixes the template and the next run sends it.
+            if (e instanceof RenderLimitException limit && limit.timeRanOut()
+                    && outOfTime.merge(template, 1, Integer::sum) == OUT_OF_TIME_PER_RUN) {
+                System.getLogger(DueSteps.class.getName()).log(System.Logger.Level.WARNING, "template " + template
+                        + " ran out of render time " + OUT_OF_TIME_PER_RUN + " times: its other steps wait for the next run");
+            }
             System.getLogger(DueSteps.class.getName()).log(System.Logger.Level.WARNING,
                     "not sending step " + enrollment.nextStep() + " of " + enrollment.campaignId() + " to contact "
                             + enrollment.contactId() + ": " + e.getMessage());

@@ -8,8 +8,20 @@ final class BoundedWriter extends Writer {
 
     /** Signals the limit through Velocity, which passes writer exceptions up unchanged. */
     static final class LimitReached extends IOException {
+        private final RenderLimitException limit;
+
         LimitReached(String message) {
             super(message);
+            this.limit = new RenderLimitException(message);
+        }
+
+        LimitReached(RenderLimitException limit) {
+            super(limit.getMessage());
+            this.limit = limit;
+        }
+
+        RenderLimitException limit() {
+            return limit;
         }
     }
 
@@ -42,7 +54,7 @@ final class BoundedWriter extends Writer {
         try {
             budget.checkTime();
         } catch (RenderLimitException e) {
-            throw new LimitReached(e.getMessage());
+            throw new LimitReached(e);
         }
     }
 

@@ -47,7 +47,7 @@ final class RenderBudget {
 
     void checkTime() {
         if (System.nanoTime() - deadline > 0) {
-            throw new RenderLimitException("rendering took longer than " + limits.maxRenderTime().toMillis() + " ms");
+            throw RenderLimitException.timeRanOut("rendering took longer than " + limits.maxRenderTime().toMillis() + " ms");
         }
     }
 

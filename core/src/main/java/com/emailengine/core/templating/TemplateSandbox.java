@@ -148,7 +148,7 @@ public final class TemplateSandbox {
         } catch (RenderLimitException e) {
             throw e;
         } catch (BoundedWriter.LimitReached e) {
-            throw new RenderLimitException(e.getMessage());
+            throw e.limit();
         } catch (StackOverflowError e) {
             throw new RenderLimitException(template.getName() + " nests too deeply to render");
         } catch (IOException e) {
@@ -161,7 +161,7 @@ public final class TemplateSandbox {
                     throw limit;
                 }
                 if (cause instanceof BoundedWriter.LimitReached reached) {
-                    throw new RenderLimitException(reached.getMessage());
+                    throw reached.limit();
                 }
             }
             String where = e instanceof ExtendedParseException extended && extended.getLineNumber() > 0

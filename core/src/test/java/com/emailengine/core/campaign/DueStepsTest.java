@@ -19,6 +19,7 @@ import com.emailengine.core.delivery.TestMessageIds;
 import com.emailengine.core.templating.InMemoryTemplateLibrary;
 import com.emailengine.core.templating.LanguageTag;
 import com.emailengine.core.templating.MessageRenderer;
+import com.emailengine.core.templating.RenderLimits;
 import com.emailengine.core.templating.TemplateCompiler;
 import com.emailengine.core.templating.TemplateContent;
 import com.emailengine.core.templating.TemplateOptions;
@@ -57,6 +58,10 @@ class DueStepsTest {
                 tenant: acme
                 steps:
                   - { template: welcome, version: 1, delay: 0s }
+              - id: slow
+                tenant: acme
+                steps:
+                  - { template: slow, version: 1, delay: 0s }
               - id: broken
                 tenant: acme
                 steps:
@@ -73,7 +78,8 @@ class DueStepsTest {
     private final RecordingOutboundQueue outbound = new RecordingOutboundQueue();
     private final InMemoryTemplateLibrary library = new InMemoryTemplateLibrary()
             .add(template(ACME, "welcome")).add(template(ACME, "follow-up")).add(template(ACME, "farewell"))
-            .add(template(GLOBEX, "welcome"));
+            .add(template(GLOBEX, "welcome")).add(template(ACME, "slow",
+                    "<p>#if($contact.firstName.matches('(.*a){20}c'))yes#{else}no#end</p>"));
     private final MessageRenderer renderer = new MessageRenderer(library, new TemplateCompiler(new TemplateSandbox()),
             Clock.fixed(T0, ZoneOffset.UTC));
 
@@ -275,6 +281,31 @@ class DueStepsTest {
     }
 
     @Test
+    void aTemplateThatRunsOutOfRenderTimeTwiceInARunWaitsForTheNextRunWhileOtherTemplatesAreSent() {
+        // Sixty a's make the template's regular expression backtrack for days: every render uses its whole budget.
+        for (int i = 0; i < 20; i++) {
+            enroll(ACME, "slow", "slow" + i + "@gmail.com", "a".repeat(60), "fr", T0.minusSeconds(60));
+        }
+        enroll(ACME, "oneshot", "bob@gmail.com", "Bob", "fr", T0);
+
+        Duration budget = Duration.ofMillis(100);
+        MessageRenderer tight = new MessageRenderer(library, new TemplateCompiler(new TemplateSandbox(
+                new RenderLimits(budget, 1_000_000, 10_000))), Clock.fixed(T0, ZoneOffset.UTC));
+        tight.compiled(new TemplateRef(ACME, "slow", 1));
+
+        long start = System.nanoTime();
+        DueSteps.Report report = new DueSteps(config.tenants(), config.campaigns(), TestMessageIds.IDS, enrollments, contacts,
+                tight, outbound, Clock.fixed(T0, ZoneOffset.UTC), 30).run();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(report).isEqualTo(new DueSteps.Report(1, 0, 20));
+        assertThat(outbound.messages()).extracting(OutboundMessage::recipient).containsExactly("bob@gmail.com");
+        // Two renders' budgets, not twenty: the other eighteen are not rendered.
+        assertThat(took).isLessThan(budget.multipliedBy(DueSteps.OUT_OF_TIME_PER_RUN + 8));
+        assertThat(enrollments.due(ACME, T0.plusSeconds(60), 30)).hasSize(20);
+    }
+
+    @Test
     void aRunTakesAtMostTheBatchLimitPerTenantEarliestFirstAndLeavesTheRestForTheNextRun() {
         EmailHash third = enroll(ACME, "welcome", "cy@gmail.com", "Cy", "fr", T0.minusSeconds(60));
         EmailHash first = enroll(ACME, "welcome", "ana@gmail.com", "Ana", "fr", T0.minusSeconds(180));
@@ -325,7 +356,10 @@ class DueStepsTest {
 
     /** Version 1 of the tenant's template {@code key}, in French and English, naming itself and the contact. */
     private static TemplateVersion template(String tenant, String key) {
-        String html = "<p>" + key + " ${contact.firstName}</p><p><a href=\"${links.unsubscribe}\">unsubscribe</a></p>";
+        return template(tenant, key, "<p>" + key + " ${contact.firstName}</p><p><a href=\"${links.unsubscribe}\">unsubscribe</a></p>");
+    }
+
+    private static TemplateVersion template(String tenant, String key, String html) {
         List<TemplateVariant> variants = List.of(
                 new TemplateVariant(LanguageTag.of("fr"), "Bonjour ${contact.firstName}", null, html, null),
                 new TemplateVariant(LanguageTag.of("en"), "Hello ${contact.firstName}", null, html, null));
