@@ -242,6 +242,28 @@ class IngestApiTest {
         assertThat(contactItems()).isEmpty();
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"application/jsonp", "application/json-seq", "text/json",
+            "application/x-www-form-urlencoded"})
+    void aBodyOfAnotherMediaTypeIsRefusedWith415EvenWhenItsNameStartsLikeJson(String contentType) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(ingest).header("content-type", contentType)
+                .header("x-ee-source", "crawler").header("authorization", "Bearer " + crawlerKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@gmail.test\",\"tenant\":\"alpha\"}")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+        assertThat(Json.MAPPER.readTree(response.body()).path("error").path("code").asText()).isEqualTo("unsupported_media_type");
+        assertThat(stage.messagesOn(SystemTopology.CONTACTS_QUEUE)).isZero();
+    }
+
+    @Test
+    void jsonWithACharsetIsRead() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(ingest).header("content-type", "application/json; charset=utf-8")
+                .header("x-ee-source", "crawler").header("authorization", "Bearer " + crawlerKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"a@gmail.test\",\"tenant\":\"alpha\"}")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
     private void runIntake() {
         ContactIntake intake = new ContactIntake(TestTenants.config(), dependencies.contacts(),
                 new DynamoEnrollmentStore(stage.dynamoDb(), stage.table(SystemTopology.ENROLLMENTS_TABLE), SystemTopology.ENROLLMENTS_DUE_INDEX),

@@ -154,6 +154,102 @@ class TemplatesApiTest {
     }
 
     @Test
+    void templatesNestingTooDeeplyToParseAnswer422WithTheirPlaceNeverA5xx() throws Exception {
+        String base = "/api/v2/tenants/sos-expat/templates";
+        String deepIfs = "<p>start</p>\n" + "#if(1)".repeat(50_000) + "x" + "#end".repeat(50_000);
+        String parentheses = "#if(" + "(".repeat(3_000) + "true" + ")".repeat(3_000) + ")x#end";
+
+        HttpResponse<String> deep = json("POST", base, Map.of("key", "deep", "variants", List.of(variant("en", "S", deepIfs),
+                variant("fr", "S", parentheses))));
+        HttpResponse<String> deepest = json("POST", base, Map.of("key", "deepest", "variants",
+                List.of(variant("en", "S", "#if(1)".repeat(100_000) + "#end".repeat(100_000)))));
+        HttpResponse<String> quoted = json("POST", base, Map.of("key", "quoted", "variants",
+                List.of(variant("en", "S", "<p>ok</p>\n#set($x = \"#macro(m)x#end\")$x"))));
+
+        assertThat(deep.statusCode()).as(deep.body()).isEqualTo(422);
+        assertThat(tree(deep).at("/error/problems")).anySatisfy(p -> {
+            assertThat(p.get("part").asText()).isEqualTo("en/html");
+            assertThat(p.get("line").asInt()).isEqualTo(2);
+            assertThat(p.get("column").asInt()).isEqualTo(49 * "#if(1)".length() + "#if(".length());
+            assertThat(p.get("message").asText()).contains("nests more than 50 levels");
+        }).anySatisfy(p -> {
+            assertThat(p.get("part").asText()).isEqualTo("fr/html");
+            assertThat(p.get("line").asInt()).isEqualTo(1);
+            assertThat(p.get("message").asText()).contains("nests more than 50 levels");
+        });
+        assertThat(deepest.statusCode()).as(deepest.body()).isBetween(400, 499);
+        assertThat(quoted.statusCode()).as(quoted.body()).isEqualTo(422);
+        assertThat(tree(quoted).at("/error/problems/0/line").asInt()).isEqualTo(2);
+        assertThat(tree(quoted).at("/error/problems/0/column").asInt()).isEqualTo("#set($x = \"".length() + 1);
+        for (String key : List.of("deep", "deepest", "quoted")) {
+            assertThat(json("GET", base + "/" + key, null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aSubjectOrPreheaderWithALineBreakIsRefusedWhenSavedAndContactDataCannotAddOne() throws Exception {
+        String base = "/api/v2/tenants/sos-expat/templates";
+        HttpResponse<String> refused = json("POST", base, Map.of("key", "crlf", "variants", List.of(
+                Map.of("language", "en", "subject", "Hello\r\nBcc: victim@example.test", "preheader", "One\u0000line",
+                        "html", "<p>x</p>"))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(tree(refused).at("/error/problems")).anySatisfy(p -> {
+            assertThat(p.get("part").asText()).isEqualTo("en/subject");
+            assertThat(p.get("column").asInt()).isEqualTo(6);
+        }).anySatisfy(p -> assertThat(p.get("part").asText()).isEqualTo("en/preheader"));
+        assertThat(json("GET", base + "/crlf", null).statusCode()).isEqualTo(404);
+
+        json("POST", base, Map.of("key", "named", "variants", List.of(variant("en", "Hello ${contact.firstName}", "<p>x</p>"))));
+        JsonNode preview = tree(json("POST", base + "/named/preview",
+                Map.of("contact", Map.of("first_name", "Zoé\r\nBcc: victim@example.test"))));
+        assertThat(preview.get("subject").asText()).isEqualTo("Hello Zoé Bcc: victim@example.test");
+    }
+
+    @Test
+    void contactDataInALinkCannotChooseAnActiveScheme() throws Exception {
+        String base = "/api/v2/tenants/sos-expat/templates";
+        json("POST", base, Map.of("key", "linked", "variants", List.of(variant("en", "S",
+                "<a href=\"${contact.firstName}\">site</a> <a href=\"https://sos-expat.test/?n=${contact.firstName}\">x</a>"))));
+
+        JsonNode preview = tree(json("POST", base + "/linked/preview", Map.of("contact", Map.of("first_name", "javascript:alert(1)"))));
+
+        assertThat(preview.get("html").asText()).isEqualTo("<a href=\"about:invalid\">site</a> "
+                + "<a href=\"https://sos-expat.test/?n=javascript:alert(1)\">x</a>");
+    }
+
+    @Test
+    void previewsThatWouldRunLongOrAllocateWithoutBoundAreStoppedWithinTheirBudget() throws Exception {
+        String base = "/api/v2/tenants/sos-expat/templates";
+        json("POST", base, Map.of("key", "backtracks", "variants", List.of(variant("en", "S",
+                "<p>#if($contact.firstName.matches('(.*a){20}c'))yes#{else}no#end</p>"))));
+        json("POST", base, Map.of("key", "repeats", "variants", List.of(variant("en", "S",
+                "#set($x = $contact.firstName)#foreach($i in [1..40])#set($x = $x.repeat(2))#end<p>$x.length()</p>"))));
+        Map<String, Object> run = Map.of("contact", Map.of("first_name", "a".repeat(60)));
+
+        long start = System.nanoTime();
+        HttpResponse<String> backtracks = json("POST", base + "/backtracks/preview", run);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        List<HttpResponse<String>> repeats = java.util.stream.IntStream.range(0, 3).parallel().mapToObj(i -> {
+            try {
+                return json("POST", base + "/repeats/preview", run);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+
+        assertThat(backtracks.statusCode()).as(backtracks.body()).isEqualTo(422);
+        assertThat(tree(backtracks).at("/error/code").asText()).isEqualTo("render_failed");
+        assertThat(tree(backtracks).at("/error/message").asText()).contains("rendering took longer than 2000 ms");
+        // The render's own two seconds, and the request around them.
+        assertThat(took).isLessThan(Duration.ofSeconds(4));
+        assertThat(repeats).allSatisfy(response -> {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+            assertThat(tree(response).at("/error/message").asText()).contains("characters of data");
+        });
+    }
+
+    @Test
     void badRequestsGetAReasonNotAStackTrace() throws Exception {
         assertThat(tree(json("GET", "/api/v2/tenants/nobody/templates", null)).at("/error/code").asText()).isEqualTo("unknown_tenant");
         HttpResponse<String> malformed = call("POST", "/api/v2/tenants/sos-expat/templates", "application/json", "{nope".getBytes());
