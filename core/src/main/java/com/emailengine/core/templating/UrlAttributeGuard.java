@@ -59,31 +59,46 @@ final class UrlAttributeGuard extends Writer implements Filter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        if (state == State.TEXT && offset == 0 && length == text.length()) {
-            replay(text, FROM_TEXT.computeIfAbsent(text, UrlAttributeGuard::fromText));
+        // Velocity cuts the template's text at every '#', such as those of colours in style attributes, so a text
+        // often starts inside an attribute value: those are worked out once too, unless the value is a URL being held.
+        boolean whole = offset == 0 && length == text.length();
+        if (whole && state == State.TEXT) {
+            replay(text, FROM_TEXT.computeIfAbsent(new Entry(text, State.TEXT, "", '\0'), UrlAttributeGuard::fromText));
+        } else if (whole && state == State.VALUE && heldValue == null) {
+            replay(text, FROM_TEXT.computeIfAbsent(new Entry(text, State.VALUE, tagName.toString(), quote),
+                    UrlAttributeGuard::fromText));
         } else {
             process(text, offset, offset + length, false);
         }
     }
 
     /**
-     * Where the template's own text leads from the text state. Versions are immutable and Velocity writes the same
+     * Where the template's own text leads from where it starts. Versions are immutable and Velocity writes the same
      * text nodes for every recipient, and what the tokenizer does with text it did not get from a reference depends
-     * on nothing else: it is worked out once per text, and a render only replays it.
+     * on nothing but the state it starts in: it is worked out once per text and state, and a render only replays it.
+     * Starting in the text state nothing else matters; inside a value that is not held, only the tag (whose end may
+     * start raw text) and the quote.
      */
+    private record Entry(String text, State state, String tagName, char quote) {
+    }
+
     private record Exit(int passed, State state, String tagName, String attributeName, char quote, int dashes,
                         String rawTag, int rawMatched, String held) {
     }
 
     private static final int MEMO_LIMIT = 50_000;
-    private static final Map<String, Exit> FROM_TEXT = new ConcurrentHashMap<>();
+    private static final Map<Entry, Exit> FROM_TEXT = new ConcurrentHashMap<>();
 
-    private static Exit fromText(String text) {
+    private static Exit fromText(Entry entry) {
         if (FROM_TEXT.size() >= MEMO_LIMIT) {
             FROM_TEXT.clear();
         }
+        String text = entry.text();
         StringWriter passed = new StringWriter(text.length());
         UrlAttributeGuard scratch = new UrlAttributeGuard(passed, Integer.MAX_VALUE);
+        scratch.state = entry.state();
+        scratch.tagName.append(entry.tagName());
+        scratch.quote = entry.quote();
         try {
             scratch.process(text, 0, text.length(), false);
         } catch (IOException e) {

@@ -88,4 +88,16 @@ class LinkSafetyTest {
         assertThat(html("#set($le = 'le')<style>a{}</sty${le}><a href=\"$contact.firstName\">x</a>", "javascript:alert(1)"))
                 .as("the end of the style element written in two pieces").endsWith("<a href=\"about:invalid\">x</a>");
     }
+
+    @Test
+    void aLinkAfterAColourInAStyleIsStillALinkOnEveryRender() {
+        // Velocity cuts the template's text at '#f4f5f7': the next piece starts inside the style value, and what the
+        // guard worked out for that piece the first time is replayed on the next renders.
+        String template = "<a style=\"color:#f4f5f7;border:0\" href=\"$contact.firstName\">x</a><p style='color:#111'>$contact.firstName</p>";
+        for (String firstName : List.of("javascript:alert(1)", "https://zoe.example", "vbscript:x")) {
+            String expected = firstName.startsWith("https") ? firstName : "about:invalid";
+            assertThat(html(template, firstName)).isEqualTo("<a style=\"color:#f4f5f7;border:0\" href=\"" + expected
+                    + "\">x</a><p style='color:#111'>" + firstName + "</p>");
+        }
+    }
 }
