@@ -12,12 +12,10 @@ import org.apache.velocity.io.Filter;
  * than refusing keeps a contact whose name a scraper stored with a trailing CRLF from never getting the message (a
  * failed render is retried by the scheduler every minute, forever).
  */
-final class HeaderSafeWriter extends Writer implements Filter {
-
-    private final Writer out;
+final class HeaderSafeWriter extends ForwardingWriter implements Filter {
 
     HeaderSafeWriter(Writer out) {
-        this.out = out;
+        super(out);
     }
 
     @Override
@@ -57,13 +55,4 @@ final class HeaderSafeWriter extends Writer implements Filter {
         out.write(text, offset, length);
     }
 
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
-    }
 }

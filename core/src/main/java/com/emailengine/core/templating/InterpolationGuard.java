@@ -23,12 +23,11 @@ final class InterpolationGuard extends DelegatingNode {
         return node.render(context, budget == null ? writer : new Charging(writer, budget));
     }
 
-    private static final class Charging extends Writer {
-        private final Writer out;
+    private static final class Charging extends ForwardingWriter {
         private final RenderBudget budget;
 
         Charging(Writer out, RenderBudget budget) {
-            this.out = out;
+            super(out);
             this.budget = budget;
         }
 
@@ -42,16 +41,6 @@ final class InterpolationGuard extends DelegatingNode {
         public void write(String text, int offset, int length) throws IOException {
             budget.spend(length);
             out.write(text, offset, length);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
         }
     }
 }

@@ -21,7 +21,7 @@ import org.apache.velocity.io.Filter;
  * the value and add an attribute. Values are already HTML-escaped ({@link HtmlEscape}), so they cannot open tags or
  * close quotes.
  */
-final class UrlAttributeGuard extends Writer implements Filter {
+final class UrlAttributeGuard extends ForwardingWriter implements Filter {
 
     static final String NEUTRAL = "about:invalid";
 
@@ -34,7 +34,6 @@ final class UrlAttributeGuard extends Writer implements Filter {
     private enum State { TEXT, TAG_OPEN, BANG, COMMENT, BOGUS, END_TAG, TAG_NAME, BEFORE_ATTRIBUTE, ATTRIBUTE_NAME,
         AFTER_ATTRIBUTE_NAME, BEFORE_VALUE, VALUE, RAW }
 
-    private final Writer out;
     private final int maxValueChars;
     private State state = State.TEXT;
     private final StringBuilder tagName = new StringBuilder();
@@ -48,7 +47,7 @@ final class UrlAttributeGuard extends Writer implements Filter {
     private int rawMatched;
 
     UrlAttributeGuard(Writer out, int maxValueChars) {
-        this.out = out;
+        super(out);
         this.maxValueChars = maxValueChars;
     }
 
@@ -367,13 +366,4 @@ final class UrlAttributeGuard extends Writer implements Filter {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
-    }
 }
