@@ -53,6 +53,8 @@ public final class LocalApiGateway implements AutoCloseable {
 
     /** HTTP API's maximum request payload. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    /** How much of an unread request body the gateway reads before it answers and closes the connection instead. */
+    static final int UNREAD_BODY_BYTES = 1024 * 1024;
     private static final Map<String, List<String>> JSON = Map.of("content-type", List.of("application/json"));
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -144,7 +146,6 @@ public final class LocalApiGateway implements AutoCloseable {
                         .orElse(exchange.getRemoteAddress().getAddress().getHostAddress());
                 OptionalLong wait = sourceLimits.take(source);
                 if (wait.isPresent()) {
-                    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                     respond(exchange, requestId, 429, Map.of("content-type", List.of("application/json"),
                             "retry-after", List.of(Long.toString(wait.getAsLong()))), message("Too Many Requests"));
                     return;
@@ -155,7 +156,6 @@ public final class LocalApiGateway implements AutoCloseable {
                 operator = operators.of(exchange.getRequestHeaders().getFirst("authorization"));
                 if (operator.isEmpty()) {
                     // A JWT authorizer's answer to missing or unknown credentials: no function runs.
-                    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                     respond(exchange, requestId, 401, JSON, message("Unauthorized"));
                     return;
                 }
@@ -339,14 +339,40 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, String requestId, int status, Map<String, List<String>> headers,
                                 byte[] body) throws IOException {
+        boolean bodyRead = readRestOfRequestBody(exchange.getRequestBody());
         headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
         exchange.getResponseHeaders().set("apigw-requestid", requestId);
+        if (!bodyRead) {
+            exchange.getResponseHeaders().set("connection", "close");
+        }
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         }
+    }
+
+    /**
+     * Reads what is left of a request body that was answered without being read (a 404, a 401, a 429), up to
+     * {@link #UNREAD_BODY_BYTES}. Left unread, the JDK server drops a connection with more than 64 KB still to come
+     * after the answer, without saying so; a client that then sends its next request on that kept-alive connection
+     * gets no answer at all. Beyond the bound the answer says {@code Connection: close} rather than read a stranger's
+     * megabytes.
+     *
+     * @return whether the body was read to its end
+     */
+    private static boolean readRestOfRequestBody(InputStream in) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long left = UNREAD_BODY_BYTES;
+        while (left > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                return true;
+            }
+            left -= read;
+        }
+        return in.read() < 0;
     }
 
     public List<String> routeKeys() {

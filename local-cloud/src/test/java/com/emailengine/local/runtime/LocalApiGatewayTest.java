@@ -252,6 +252,69 @@ class LocalApiGatewayTest {
     }
 
     @Test
+    void keepsTheConnectionUsableAfterAnsweringARequestWhoseBodyNoFunctionRead() throws Exception {
+        // A 404 for a 200 KB body: left unread, the JDK server dropped the kept-alive connection after the answer, and
+        // the client's next request on it got no answer at all ("header parser received no bytes").
+        try (Socket socket = new Socket(gateway.endpoint().getHost(), gateway.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            var in = new java.io.DataInputStream(socket.getInputStream());
+            out.write(("POST /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 200000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[200_000]);
+            RawAnswer notFound = RawAnswer.read(in);
+            out.write("GET /reply HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            RawAnswer reply = RawAnswer.read(in);
+
+            assertThat(notFound.statusLine()).isEqualTo("HTTP/1.1 404 Not Found");
+            assertThat(notFound.headers()).doesNotContainKey("connection");
+            assertThat(reply.statusLine()).isEqualTo("HTTP/1.1 201 Created");
+        }
+        assertThat(invocations.get()).isZero();
+    }
+
+    @Test
+    void saysItClosesTheConnectionWhenAnUnreadBodyIsTooLargeToReadForNothing() throws Exception {
+        byte[] large = new byte[LocalApiGateway.UNREAD_BODY_BYTES + 1];
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/nowhere"))
+                .POST(BodyPublishers.ofByteArray(large)).build(), BodyHandlers.ofString());
+        HttpResponse<String> next = http.send(get("/reply"), BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("connection")).contains("close");
+        assertThat(next.statusCode()).isEqualTo(201);
+    }
+
+    /** An HTTP/1.1 answer read off a socket: its status line, its headers (names in lower case) and its body. */
+    private record RawAnswer(String statusLine, Map<String, String> headers, byte[] body) {
+        static RawAnswer read(java.io.DataInputStream in) throws java.io.IOException {
+            String statusLine = line(in);
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            }
+            byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
+            in.readFully(body);
+            return new RawAnswer(statusLine, headers, body);
+        }
+
+        private static String line(java.io.DataInputStream in) throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new java.io.EOFException("the gateway closed the connection after: " + line);
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+    }
+
+    @Test
     void answersInternalServerErrorWhenTheFunctionThrowsOrAnswersNoResponse() throws Exception {
         HttpResponse<String> threw = http.send(get("/throws"), BodyHandlers.ofString());
         HttpResponse<String> noResponse = http.send(get("/not-a-response"), BodyHandlers.ofString());
