@@ -13,7 +13,7 @@ import picocli.CommandLine;
 @Command(name = "email-engine", mixinStandardHelpOptions = true, version = "email-engine 0.1.0",
         description = "Operate Email-Engine: run it locally, check configuration, print DNS records, validate addresses, import templates, steer warmup and the fleet.",
         subcommands = {LocalCommand.class, DemoCommand.class, DnsCommand.class, ConfigCommand.class, ValidateCommand.class,
-                TemplatesCommand.class, WarmupCommand.class, FleetCommand.class})
+                TemplatesCommand.class, CampaignsCommand.class, WarmupCommand.class, FleetCommand.class})
 public final class EmailEngineCli implements Runnable {
 
     @CommandLine.Spec

@@ -60,17 +60,8 @@ final class TemplatesCommand {
         @Option(names = "--tenant", required = true, description = "the tenant the templates belong to")
         String tenant;
 
-        @Option(names = "--api", description = "the engine's API (default: ${DEFAULT-VALUE}, the local cloud)",
-                defaultValue = "http://127.0.0.1:8080")
-        String api;
-
-        @Option(names = "--region", description = "sign requests with SigV4 for this AWS region (the API's operator routes "
-                + "need AWS IAM; default: the region of an execute-api URL, none for the local cloud)")
-        String region;
-
-        @Option(names = "--operator-key-file", description = "the local cloud's operator key (default: the admin's, "
-                + "local-data/operator-keys/admin.key, when it exists); not used with SigV4")
-        Path operatorKeyFile;
+        @Mixin
+        ApiOption api;
 
         @Option(names = "--language", description = "the language the templates are written in (default: the tenant's)")
         String language;
@@ -103,27 +94,9 @@ final class TemplatesCommand {
             return notImported == 0 ? 0 : 1;
         }
 
-        /** The local cloud's operator key: the one given, else the admin's of this checkout when it exists. */
-        private Optional<String> operatorKey() {
-            Path file = operatorKeyFile != null ? operatorKeyFile
-                    : EmailEngineCli.home().resolve("local-data/operator-keys/admin.key");
-            if (!Files.isRegularFile(file)) {
-                if (operatorKeyFile != null) {
-                    throw new IllegalArgumentException("no operator key file " + file);
-                }
-                return Optional.empty();
-            }
-            try {
-                return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip)
-                        .filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the operator key " + file, e);
-            }
-        }
-
         private ImportReport online(Path file) {
             String type = contentType(file);
-            StringBuilder uri = new StringBuilder(api.replaceAll("/+$", "")).append("/api/v2/tenants/")
+            StringBuilder uri = new StringBuilder("/api/v2/tenants/")
                     .append(URLEncoder.encode(tenant, StandardCharsets.UTF_8)).append("/imports/mailwizz?file_name=")
                     .append(URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8));
             if (language != null) {
@@ -132,48 +105,13 @@ final class TemplatesCommand {
             if (inlineCss) {
                 uri.append("&inline_css=true");
             }
-            URI target = URI.create(uri.toString());
             byte[] body;
             try {
                 body = Files.readAllBytes(file);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(2))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            Map<String, String> headers = Map.of("content-type", type);
-            Optional<String> signingRegion = ApiSigV4.region(target, region);
-            if (signingRegion.isPresent()) {
-                headers = ApiSigV4.signedHeaders("POST", target, headers, body, signingRegion.get(), ApiSigV4.credentials());
-            } else {
-                Optional<String> key = operatorKey();
-                if (key.isPresent()) {
-                    headers = Map.of("content-type", type, "authorization", "Bearer " + key.get());
-                }
-            }
-            headers.forEach(request::header);
-            HttpResponse<String> response;
-            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot reach the API at " + api + " (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is the engine running?", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            if (response.statusCode() == 401) {
-                throw new IllegalArgumentException(file.getFileName() + ": the local API answered 401: give the operator's key "
-                        + "with --operator-key-file (the local cloud makes them in local-data/operator-keys/)");
-            }
-            if (response.statusCode() == 403 && signingRegion.isEmpty()) {
-                throw new IllegalArgumentException(file.getFileName() + ": the API answered 403: its operator routes need "
-                        + "SigV4; give --region (and AWS credentials allowed by the ee-<stage>-operator-api policy)");
-            }
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalArgumentException(file.getFileName() + ": the API answered " + response.statusCode() + ": " + message(response.body()));
-            }
-            return Json.read(response.body(), ImportReport.class);
+            return Json.read(api.call("POST", uri.toString(), type, body, file.getFileName().toString()).body(), ImportReport.class);
         }
 
         private ImportReport offline(Path file) {
@@ -254,15 +192,6 @@ final class TemplatesCommand {
                 return "text/csv";
             }
             return "";
-        }
-
-        private static String message(String body) {
-            try {
-                JsonNode error = Json.MAPPER.readTree(body).path("error");
-                return error.path("message").asText(body);
-            } catch (IOException e) {
-                return body;
-            }
         }
     }
 

@@ -146,6 +146,8 @@ public final class LocalCloud implements AutoCloseable {
         settings.put(FleetSettingKeys.RETRY_FIRST_DELAY, "5");
         settings.putAll(options.settings());
         dependencies = new FunctionDependencies(Settings.of(settings), Clock.systemUTC());
+        // The shipped campaigns go into the campaign store at the first start (D46), before anything looks one up.
+        dependencies.campaigns();
         fleetDependencies = new FleetDependencies(Settings.of(settings), Clock.systemUTC());
 
         Map<String, LocalFunction> functions = new HashMap<>();

@@ -109,7 +109,12 @@ class ApiFuzzTest {
                 "{\"key\":\"fz\",\"variants\":[{\"language\":\"en\",\"subject\":\"Hi\",\"html\":\"<p>${contact.firstName}</p>\"}]}",
                 "{\"variants\":[{\"language\":\"fr\",\"subject\":\"Salut\",\"html\":\"<p>Bonjour</p>\"}],\"syntax\":\"mailwizz\"}",
                 "{\"to\":\"ops@gmail.test\",\"contact\":{\"first_name\":\"Zoé\"}}",
-                "{\"language\":\"ar\",\"contact\":{\"first_name\":\"ليلى\",\"fields\":{\"city\":\"x\"}}}");
+                "{\"language\":\"ar\",\"contact\":{\"first_name\":\"ليلى\",\"fields\":{\"city\":\"x\"}}}",
+                "{\"id\":\"welcome\",\"kind\":\"sequence\",\"steps\":[{\"template\":\"welcome\",\"delay\":\"1d\"},"
+                        + "{\"template\":\"welcome\",\"delay\":\"3d\",\"condition\":{\"if\":\"not_opened\",\"step\":1,\"within\":\"2d\"}}]}",
+                "{\"kind\":\"broadcast\",\"send_at\":\"2026-12-10T09:00\",\"steps\":[{\"template\":\"welcome\",\"variants\":["
+                        + "{\"id\":\"a\",\"percent\":50,\"subject\":\"A\"},{\"id\":\"b\",\"percent\":50,\"subject\":\"B\"}]}]}",
+                "{\"version\":1}");
 
         private final Random random;
         private final String manualKey;
@@ -149,7 +154,8 @@ class ApiFuzzTest {
             String path = route.path()
                     .replace("{tenant}", pick(TENANTS))
                     .replace("{key}", pick(KEYS))
-                    .replace("{version}", pick(VERSIONS));
+                    .replace("{version}", pick(VERSIONS))
+                    .replace("{campaign}", pick(KEYS));
             if (random.nextInt(4) == 0) {
                 path += "?" + pick(List.of("version=abc", "include_deleted=%00", "dry_run=true&dry_run=false", "file_name="
                         + "y".repeat(500), "language=xx-%0D%0A", "inline_css=1"));

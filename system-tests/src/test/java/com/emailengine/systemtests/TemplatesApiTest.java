@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Templates API v2 on the whole local cloud: the handler behind the local API gateway, DynamoDB and S3 emulators,
- * the outbound queue, a fleet node and the SMTP sinks (on 127.0.8.x). The campaign of tenant ulixai pins version 1
- * of its stored template {@code pinned-welcome}, so an ingested contact receives that version.
+ * the outbound queue, a fleet node and the SMTP sinks (on 127.0.8.x). Tenant ulixai's welcome campaign is given a
+ * version through the campaigns API that pins version 1 of its stored template {@code pinned-welcome}, so an ingested
+ * contact receives that version.
  */
 class TemplatesApiTest {
 
@@ -61,8 +62,7 @@ class TemplatesApiTest {
                   - id: welcome
                     tenant: ulixai
                     steps:
-                      - template: pinned-welcome
-                        version: 1
+                      - template: welcome
                         delay: 0s
                 """);
         cloud = LocalCloud.start(LocalCloudOptions.ephemeral(config, Files.createTempDirectory("ee-templates-dkim"), "127.0.8"));
@@ -315,6 +315,13 @@ class TemplatesApiTest {
                 List.of(variant("en", "Pinned one for ${contact.firstName}", "<p>one</p>")))).statusCode()).isEqualTo(201);
         assertThat(json("POST", base + "/pinned-welcome/versions", Map.of("variants",
                 List.of(variant("en", "Newer two", "<p>two</p>")))).statusCode()).isEqualTo(201);
+        // The seeded welcome campaign gets a version pinning the stored template (D46), then runs it.
+        String campaign = "/api/v2/tenants/ulixai/campaigns/welcome";
+        HttpResponse<String> edited = json("PUT", campaign, Map.of("kind", "sequence",
+                "steps", List.of(Map.of("template", "pinned-welcome", "version", 1, "delay", "0s"))));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(201);
+        HttpResponse<String> activated = json("POST", campaign + "/activate", Map.of("version", 2));
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
 
         HttpResponse<String> ingested = json("POST", "/api/v2/contacts/ingest", Map.of("email", "pin@outlook.test",
                 "first_name", "Pia", "language", "en", "source", "manual", "tenant", "ulixai"));

@@ -98,6 +98,20 @@ public final class DynamoEnrollmentStore implements EnrollmentStore {
     }
 
     @Override
+    public boolean postpone(Enrollment enrollment, int step, Instant until) {
+        try {
+            // Only while the step is pending (due_at present): a stopped or finished enrollment stays out of the index.
+            dynamo.updateItem(r -> r.tableName(table).key(key(enrollment))
+                    .conditionExpression("next_step = :step AND attribute_exists(due_at)")
+                    .updateExpression("SET due_at = :due")
+                    .expressionAttributeValues(Map.of(":step", n(step), ":due", n(until.toEpochMilli()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
     public void stop(Enrollment enrollment, String reason) {
         dynamo.updateItem(r -> r.tableName(table).key(key(enrollment))
                 .conditionExpression("attribute_exists(contact_id)")

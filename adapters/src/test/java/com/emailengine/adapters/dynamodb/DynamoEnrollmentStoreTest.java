@@ -135,6 +135,24 @@ class DynamoEnrollmentStoreTest {
         assertThatCode(() -> enrollments.stop(enrollment, "contact is unsubscribed")).doesNotThrowAnyException();
     }
 
+    @Test
+    void postponeMovesOnlyAPendingStepsDueTime() {
+        Enrollment enrollment = enrollment("postpone", "welcome", NOW.minusSeconds(1));
+        Enrollment stopped = enrollment("postpone", "welcome", NOW.minusSeconds(1));
+        enrollments.enrollIfAbsent(enrollment);
+        enrollments.enrollIfAbsent(stopped);
+        enrollments.stop(stopped, "contact is unsubscribed");
+
+        assertThat(enrollments.postpone(enrollment, 0, NOW.plusSeconds(300))).isTrue();
+        assertThat(enrollments.postpone(enrollment, 1, NOW.plusSeconds(600))).as("not at that step").isFalse();
+        assertThat(enrollments.postpone(stopped, 0, NOW.plusSeconds(300))).as("stopped: stays out of the index").isFalse();
+
+        assertThat(enrollments.due("postpone", NOW, 10)).isEmpty();
+        assertThat(enrollments.due("postpone", NOW.plusSeconds(300), 10)).extracting(Enrollment::contactId)
+                .containsExactly(enrollment.contactId());
+        assertThat(item(stopped)).doesNotContainKeys("due_at", "due_tenant");
+    }
+
     private static Enrollment enrollment(String tenant, String campaign, Instant due) {
         EmailHash contact = EmailHash.of(EmailAddress.parse("enrolled" + CONTACTS.incrementAndGet() + "@example.test"));
         return new Enrollment(tenant, campaign, contact, "fr", 0, Optional.of(due), NOW);

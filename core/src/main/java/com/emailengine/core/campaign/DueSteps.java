@@ -41,12 +41,19 @@ public final class DueSteps {
 
     static final int OUT_OF_TIME_PER_RUN = 2;
 
+    /** How long an enrollment of a paused campaign waits before the next look: a resume takes effect within it. */
+    public static final java.time.Duration HELD_RECHECK = java.time.Duration.ofMinutes(5);
+
     /** Counts of one run. */
-    public record Report(int queued, int stopped, int failed) {
+    public record Report(int queued, int stopped, int failed, int held) {
+
+        public Report(int queued, int stopped, int failed) {
+            this(queued, stopped, failed, 0);
+        }
     }
 
     private final Tenants tenants;
-    private final Campaigns campaigns;
+    private final CampaignLookup campaigns;
     private final MessageIds messageIds;
     private final EnrollmentStore enrollments;
     private final ContactStore contacts;
@@ -55,7 +62,7 @@ public final class DueSteps {
     private final Clock clock;
     private final int batchLimit;
 
-    public DueSteps(Tenants tenants, Campaigns campaigns, MessageIds messageIds, EnrollmentStore enrollments,
+    public DueSteps(Tenants tenants, CampaignLookup campaigns, MessageIds messageIds, EnrollmentStore enrollments,
                     ContactStore contacts, MessageRenderer renderer,
                     OutboundQueue outbound, Clock clock, int batchLimit) {
         this.tenants = tenants;
@@ -73,6 +80,7 @@ public final class DueSteps {
         int queued = 0;
         int stopped = 0;
         int failed = 0;
+        int held = 0;
         Instant now = clock.instant();
         Map<TemplateRef, Integer> outOfTime = new HashMap<>();
         for (Tenant tenant : tenants.all()) {
@@ -81,13 +89,14 @@ public final class DueSteps {
                     case QUEUED -> queued++;
                     case STOPPED -> stopped++;
                     case FAILED -> failed++;
+                    case HELD -> held++;
                 }
             }
         }
-        return new Report(queued, stopped, failed);
+        return new Report(queued, stopped, failed, held);
     }
 
-    private enum StepResult { QUEUED, STOPPED, FAILED }
+    private enum StepResult { QUEUED, STOPPED, FAILED, HELD }
 
     private StepResult send(Tenant tenant, Enrollment enrollment, Instant now, Map<TemplateRef, Integer> outOfTime) {
         Optional<Contact> contact = contacts.find(tenant.id(), enrollment.contactId());
@@ -95,10 +104,17 @@ public final class DueSteps {
             enrollments.stop(enrollment, contact.map(c -> "contact is " + c.status().wireName()).orElse("contact is gone"));
             return StepResult.STOPPED;
         }
-        Optional<Campaign> campaign = campaigns.find(tenant.id(), enrollment.campaignId());
+        CampaignLookup.Found found = campaigns.find(tenant.id(), enrollment.campaignId());
+        if (found.standing() == CampaignLookup.Standing.HELD) {
+            // Paused: moved out of the way of the tenant's other campaigns, looked at again after HELD_RECHECK.
+            enrollments.postpone(enrollment, enrollment.nextStep(), now.plus(HELD_RECHECK));
+            return StepResult.HELD;
+        }
+        Optional<Campaign> campaign = found.campaign();
         Optional<CampaignStep> step = campaign.flatMap(c -> c.step(enrollment.nextStep()));
-        if (step.isEmpty()) {
-            enrollments.stop(enrollment, "campaign or step no longer exists");
+        if (found.standing() == CampaignLookup.Standing.ENDED || step.isEmpty()) {
+            enrollments.stop(enrollment, found.standing() == CampaignLookup.Standing.ENDED ? "campaign ended"
+                    : "the campaign's running version has no step " + (enrollment.nextStep() + 1));
             return StepResult.STOPPED;
         }
         TemplateRef template = step.get().template(tenant.id());

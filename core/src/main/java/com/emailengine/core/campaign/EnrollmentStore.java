@@ -22,6 +22,12 @@ public interface EnrollmentStore {
      */
     boolean advance(Enrollment enrollment, int fromStep, Optional<Instant> nextDue);
 
+    /**
+     * Moves a pending step's due time to {@code until} without sending it (its campaign is paused), so that it does
+     * not fill every run's batch; false when the enrollment is no longer at {@code step}.
+     */
+    boolean postpone(Enrollment enrollment, int step, Instant until);
+
     /** Ends the enrollment early (contact no longer mailable); idempotent. */
     void stop(Enrollment enrollment, String reason);
 }

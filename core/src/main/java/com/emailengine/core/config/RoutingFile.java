@@ -60,7 +60,7 @@ final class RoutingFile {
                         + ", whose tenant it cannot change: route them to one of those");
             }
             Optional<String> campaign = route.optionalString("campaign");
-            if (campaign.isPresent() && campaigns.find(tenant, campaign.get()).isEmpty()) {
+            if (campaign.isPresent() && campaigns.campaign(tenant, campaign.get()).isEmpty()) {
                 throw route.required("campaign").error("campaign '" + campaign.get() + "' is not defined for tenant '" + tenant
                         + "' in " + EngineConfig.CAMPAIGNS_FILE);
             }

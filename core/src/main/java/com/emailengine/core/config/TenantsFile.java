@@ -120,7 +120,7 @@ final class TenantsFile {
             throw map.required("default-language").error("unsupported language '" + language + "'");
         }
         String welcome = map.string("welcome-campaign");
-        if (campaigns.find(id, welcome).isEmpty()) {
+        if (campaigns.campaign(id, welcome).isEmpty()) {
             throw map.required("welcome-campaign").error("campaign '" + welcome + "' is not defined for tenant '" + id
                     + "' in " + EngineConfig.CAMPAIGNS_FILE);
         }

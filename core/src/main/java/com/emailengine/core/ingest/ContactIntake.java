@@ -1,6 +1,7 @@
 package com.emailengine.core.ingest;
 
 import com.emailengine.core.campaign.Campaign;
+import com.emailengine.core.campaign.CampaignLookup;
 import com.emailengine.core.campaign.Enrollment;
 import com.emailengine.core.campaign.EnrollmentStore;
 import com.emailengine.core.config.EngineConfig;
@@ -39,7 +40,9 @@ import java.util.Optional;
 public final class ContactIntake {
 
     /** What became of one submission. */
-    public enum Result { ENROLLED, DUPLICATE, NOT_MAILABLE, REJECTED, HELD, INVALID, RETRY_LATER, UNKNOWN }
+    public enum Result { ENROLLED, DUPLICATE, NOT_MAILABLE, REJECTED, HELD, INVALID, RETRY_LATER, UNKNOWN,
+        /** Stored as valid, but the campaign it would join is archived or gone: nothing to enroll in. */
+        NO_CAMPAIGN }
 
     /** Waits before the n-th retry of a submission whose DNS answer was unknown; then it is held. */
     public static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
@@ -48,15 +51,23 @@ public final class ContactIntake {
     private final EngineConfig config;
     private final ContactStore contacts;
     private final EnrollmentStore enrollments;
+    private final CampaignLookup campaigns;
     private final BulkValidator validator;
     private final ContactQueue retries;
     private final Clock clock;
 
+    /** With the campaigns of {@code campaigns.yaml}, every one running (tests that need no campaign store). */
     public ContactIntake(EngineConfig config, ContactStore contacts, EnrollmentStore enrollments, BulkValidator validator,
                          ContactQueue retries, Clock clock) {
+        this(config, contacts, enrollments, config.campaigns(), validator, retries, clock);
+    }
+
+    public ContactIntake(EngineConfig config, ContactStore contacts, EnrollmentStore enrollments, CampaignLookup campaigns,
+                         BulkValidator validator, ContactQueue retries, Clock clock) {
         this.config = config;
         this.contacts = contacts;
         this.enrollments = enrollments;
+        this.campaigns = campaigns;
         this.validator = validator;
         this.retries = retries;
         this.clock = clock;
@@ -153,10 +164,20 @@ public final class ContactIntake {
         if (stored.status() == ContactStatus.RISKY || stored.status() == ContactStatus.NEW) {
             return Result.HELD;
         }
-        Campaign campaign = Optional.ofNullable(submission.campaign())
-                .flatMap(c -> config.campaigns().find(tenant.id(), c))
-                .or(() -> config.campaigns().find(tenant.id(), tenant.welcomeCampaign()))
-                .orElseThrow(() -> new IllegalStateException("welcome campaign of " + tenant.id() + " vanished"));
+        // The campaign routing chose, else the tenant's welcome campaign; a paused one still takes enrollments (they
+        // wait), an archived or unknown one does not, and the contact stays valid for the next campaign.
+        String campaignId = Optional.ofNullable(submission.campaign()).orElse(tenant.welcomeCampaign());
+        CampaignLookup.Found joined = campaigns.find(tenant.id(), campaignId);
+        if (joined.campaign().isEmpty() && submission.campaign() != null) {
+            campaignId = tenant.welcomeCampaign();
+            joined = campaigns.find(tenant.id(), campaignId);
+        }
+        if (joined.standing() == CampaignLookup.Standing.ENDED || joined.campaign().isEmpty()) {
+            System.getLogger(ContactIntake.class.getName()).log(System.Logger.Level.WARNING, "contact " + id + " of "
+                    + tenant.id() + " not enrolled: campaign '" + campaignId + "' is archived or gone");
+            return Result.NO_CAMPAIGN;
+        }
+        Campaign campaign = joined.campaign().get();
         boolean enrolled = enrollments.enrollIfAbsent(Enrollment.start(campaign, id, stored.language(), now));
         contacts.changeStatus(tenant.id(), id, ContactStatus.ENROLLED, "enrolled in " + campaign.id(),
                 "enroll:" + campaign.id(), now);

@@ -204,6 +204,11 @@ class DueStepsTest {
             }
 
             @Override
+            public boolean postpone(Enrollment enrollment, int step, Instant until) {
+                return enrollments.postpone(enrollment, step, until);
+            }
+
+            @Override
             public void stop(Enrollment enrollment, String reason) {
                 enrollments.stop(enrollment, reason);
             }
@@ -254,8 +259,34 @@ class DueStepsTest {
         DueSteps.Report report = runAt(T0);
 
         assertThat(report).isEqualTo(new DueSteps.Report(0, 1, 0));
-        assertThat(enrollment(ACME, "retired", ana).stopReason()).isEqualTo("campaign or step no longer exists");
+        assertThat(enrollment(ACME, "retired", ana).stopReason()).isEqualTo("campaign ended");
         assertThat(outbound.messages()).isEmpty();
+    }
+
+    @Test
+    void aPausedCampaignsStepWaitsOutOfTheBatchsWayAndIsSentOnceResumed() {
+        EmailHash ana = enroll(ACME, "welcome", "ana@gmail.com", "Ana", "fr", T0);
+        enroll(ACME, "oneshot", "bob@gmail.com", "Bob", "fr", T0.plusSeconds(1));
+        java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CampaignLookup lookup = (tenant, id) -> paused.get() && id.equals("welcome")
+                ? new CampaignLookup.Found(CampaignLookup.Standing.HELD, config.campaigns().campaign(tenant, id))
+                : config.campaigns().find(tenant, id);
+
+        DueSteps.Report whilePaused = runAt(T0, 1, lookup);
+        // Held and moved on by HELD_RECHECK, so the next run of one reaches the other campaign's contact.
+        DueSteps.Report next = runAt(T0.plusSeconds(60), 1, lookup);
+
+        assertThat(whilePaused).isEqualTo(new DueSteps.Report(0, 0, 0, 1));
+        assertThat(enrollment(ACME, "welcome", ana).enrollment().dueAt()).contains(T0.plus(DueSteps.HELD_RECHECK));
+        assertThat(enrollment(ACME, "welcome", ana).state()).isEqualTo("active");
+        assertThat(next).isEqualTo(new DueSteps.Report(1, 0, 0, 0));
+        assertThat(outbound.messages()).extracting(OutboundMessage::recipient).containsExactly("bob@gmail.com");
+
+        paused.set(false);
+        DueSteps.Report resumed = runAt(T0.plus(DueSteps.HELD_RECHECK), 1, lookup);
+
+        assertThat(resumed).isEqualTo(new DueSteps.Report(1, 0, 0, 0));
+        assertThat(outbound.messages()).extracting(OutboundMessage::recipient).containsExactly("bob@gmail.com", "ana@gmail.com");
     }
 
     @Test
@@ -329,7 +360,11 @@ class DueStepsTest {
     }
 
     private DueSteps.Report runAt(Instant now, int batchLimit) {
-        return new DueSteps(config.tenants(), config.campaigns(), TestMessageIds.IDS, enrollments, contacts, renderer, outbound, Clock.fixed(now, ZoneOffset.UTC), batchLimit).run();
+        return runAt(now, batchLimit, config.campaigns());
+    }
+
+    private DueSteps.Report runAt(Instant now, int batchLimit, CampaignLookup lookup) {
+        return new DueSteps(config.tenants(), lookup, TestMessageIds.IDS, enrollments, contacts, renderer, outbound, Clock.fixed(now, ZoneOffset.UTC), batchLimit).run();
     }
 
     /** A stored, enrolled contact whose first step falls due at {@code enrolledAt} (the campaigns start without delay). */
@@ -347,7 +382,7 @@ class DueStepsTest {
     }
 
     private Campaign campaign(String tenant, String id) {
-        return config.campaigns().find(tenant, id).orElseThrow();
+        return config.campaigns().campaign(tenant, id).orElseThrow();
     }
 
     private InMemoryEnrollmentStore.Item enrollment(String tenant, String campaignId, EmailHash contact) {

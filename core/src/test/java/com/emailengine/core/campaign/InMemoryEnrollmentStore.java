@@ -77,6 +77,18 @@ public final class InMemoryEnrollmentStore implements EnrollmentStore {
     }
 
     @Override
+    public synchronized boolean postpone(Enrollment enrollment, int step, Instant until) {
+        Entry entry = entries.get(key(enrollment.tenantId(), enrollment.campaignId(), enrollment.contactId()));
+        if (entry == null || !entry.inDueView || entry.enrollment.nextStep() != step) {
+            return false;
+        }
+        Enrollment e = entry.enrollment;
+        entry.enrollment = new Enrollment(e.tenantId(), e.campaignId(), e.contactId(), e.language(), step, Optional.of(until),
+                e.enrolledAt());
+        return true;
+    }
+
+    @Override
     public synchronized void stop(Enrollment enrollment, String reason) {
         Entry entry = entries.get(key(enrollment.tenantId(), enrollment.campaignId(), enrollment.contactId()));
         if (entry == null) {

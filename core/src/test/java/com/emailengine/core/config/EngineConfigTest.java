@@ -53,14 +53,14 @@ class EngineConfigTest {
         assertThat(sos.pool().addresses().getFirst().ip()).isEqualTo("127.0.1.1");
         assertThat(sos.pool().addresses().getFirst().ehloName()).isEqualTo("mta1.sos-expat.test");
         assertThat(config.tenants().get("ulixai").pool().addresses().getLast().ip()).isEqualTo("127.0.1.100");
-        assertThat(config.campaigns().find("ulixai", "welcome")).isPresent();
+        assertThat(config.campaigns().campaign("ulixai", "welcome")).isPresent();
     }
 
     @Test
     void readsStepsWithTheirDelays() {
         EngineConfig config = EngineConfig.load(files(TENANTS, CAMPAIGNS));
 
-        var steps = config.campaigns().find("acme", "welcome").orElseThrow().steps();
+        var steps = config.campaigns().campaign("acme", "welcome").orElseThrow().steps();
         assertThat(steps).extracting(s -> s.templateKey()).containsExactly("welcome", "follow-up-1");
         assertThat(steps.get(1).delay()).hasDays(3);
     }

@@ -1,6 +1,7 @@
 package com.emailengine.functions.runtime;
 
 import com.emailengine.adapters.dynamodb.DynamoContactStore;
+import com.emailengine.adapters.campaigns.DynamoCampaignStore;
 import com.emailengine.adapters.dynamodb.DynamoEnrollmentStore;
 import com.emailengine.adapters.dynamodb.DynamoSuppressionList;
 import com.emailengine.adapters.s3.ConfigSources;
@@ -12,7 +13,13 @@ import com.emailengine.adapters.sqs.SqsOutboundQueue;
 import com.emailengine.adapters.templates.DynamoAutoresponderStore;
 import com.emailengine.adapters.templates.DynamoTemplateStore;
 import com.emailengine.adapters.templates.S3TemplateContents;
+import com.emailengine.core.campaign.CampaignLookup;
 import com.emailengine.core.campaign.DueSteps;
+import com.emailengine.core.campaign.catalog.ActivationCheck;
+import com.emailengine.core.campaign.catalog.ActiveCampaigns;
+import com.emailengine.core.campaign.catalog.CampaignCatalog;
+import com.emailengine.core.campaign.catalog.CampaignStore;
+import com.emailengine.core.campaign.catalog.SeedCampaigns;
 import com.emailengine.core.campaign.EnrollmentStore;
 import com.emailengine.core.config.ConfigSource;
 import com.emailengine.core.config.EngineConfig;
@@ -32,6 +39,7 @@ import com.emailengine.core.suppression.SuppressionList;
 import com.emailengine.core.templating.ClasspathTemplateLibrary;
 import com.emailengine.core.templating.MessageRenderer;
 import com.emailengine.core.templating.StoredTemplateLibrary;
+import com.emailengine.core.templating.TemplateLibrary;
 import com.emailengine.core.templating.TemplateCatalog;
 import com.emailengine.core.templating.TemplateCompiler;
 import com.emailengine.core.templating.TemplateSandbox;
@@ -89,6 +97,10 @@ public final class FunctionDependencies {
     private final Lazy<SqsContactQueue> contactQueue;
     private final Lazy<MessageIds> messageIds;
     private final Lazy<TestSendGate> testSendGate;
+    private final Lazy<TemplateLibrary> templateLibrary;
+    private final Lazy<CampaignStore> campaignStore;
+    private final Lazy<Boolean> campaignsSeeded;
+    private final ActiveCampaigns.Versions campaignVersions = new ActiveCampaigns.Versions();
 
     public FunctionDependencies(Settings settings, Clock clock) {
         this.settings = settings;
@@ -105,8 +117,16 @@ public final class FunctionDependencies {
         this.templateCompiler = new Lazy<>(() -> new TemplateCompiler(new TemplateSandbox()));
         this.templateStore = new Lazy<>(() -> new DynamoTemplateStore(dynamo.get(), names.table(SystemTopology.TEMPLATES_TABLE),
                 new S3TemplateContents(s3.get(), settings.require(ResourceNames.bucketSetting(SystemTopology.TEMPLATES_BUCKET)))));
-        this.renderer = new Lazy<>(() -> new MessageRenderer(new StoredTemplateLibrary(
-                new ClasspathTemplateLibrary(FunctionDependencies.class.getClassLoader()), templateStore), templateCompiler.get(), clock));
+        this.templateLibrary = new Lazy<>(() -> new StoredTemplateLibrary(
+                new ClasspathTemplateLibrary(FunctionDependencies.class.getClassLoader()), templateStore));
+        this.renderer = new Lazy<>(() -> new MessageRenderer(templateLibrary.get(), templateCompiler.get(), clock));
+        this.campaignStore = new Lazy<>(() -> new DynamoCampaignStore(dynamo.get(), names.table(SystemTopology.CAMPAIGNS_TABLE)));
+        // The shipped campaigns are seeded once per execution environment before anyone looks one up (D46): the intake
+        // may run before the first scheduler run on a fresh stage, and must find the welcome campaign.
+        this.campaignsSeeded = new Lazy<>(() -> {
+            SeedCampaigns.seed(campaignCatalog(), config().tenants(), config().campaigns());
+            return true;
+        });
         this.suppressions = new Lazy<>(() -> new DynamoSuppressionList(dynamo.get(), names.table(SystemTopology.SUPPRESSIONS_TABLE)));
         this.sourceKeys = new Lazy<>(() -> settings.get(Settings.SOURCE_KEY_DIR)
                 .<SourceKeys>map(dir -> new DirectorySourceKeys(Path.of(dir)))
@@ -191,18 +211,32 @@ public final class FunctionDependencies {
     public ContactIntake contactIntake() {
         AddressValidator validator = AddressValidator.standard(ValidationData.shipped(), new SuppressionCheck(suppressions()),
                 new MailRouteCheck(mailRoutes()));
-        return new ContactIntake(config(), contacts(), enrollments.get(), new BulkValidator(validator, DNS_CONCURRENCY),
-                contactQueue(), clock);
+        return new ContactIntake(config(), contacts(), enrollments.get(), campaigns(),
+                new BulkValidator(validator, DNS_CONCURRENCY), contactQueue(), clock);
     }
 
     public DueSteps dueSteps() {
-        return new DueSteps(config().tenants(), config().campaigns(), messageIds.get(), enrollments.get(), contacts(), renderer.get(),
+        return new DueSteps(config().tenants(), campaigns(), messageIds.get(), enrollments.get(), contacts(), renderer.get(),
                 new SqsOutboundQueue(sqs.get(), tenant -> queueUrls.get().url(SystemTopology.outboundQueue(tenant))), clock, 500);
     }
 
     /** Renders shipped templates and the tenants' stored versions; compiled versions cached for the process. */
     public MessageRenderer renderer() {
         return renderer.get();
+    }
+
+    /** The campaign use cases of API v2 (the shipped campaigns seeded first). */
+    public CampaignCatalog campaignCatalog() {
+        return new CampaignCatalog(campaignStore.get(), new ActivationCheck(templateLibrary.get()), clock);
+    }
+
+    /**
+     * The running versions of campaigns, as the scheduler (a fresh lookup per run) and the intake ask them; the shipped
+     * ones seeded first, once per process.
+     */
+    public CampaignLookup campaigns() {
+        campaignsSeeded.get();
+        return new ActiveCampaigns(campaignStore.get(), clock, campaignVersions);
     }
 
     public TemplateCatalog templateCatalog() {

@@ -5,14 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.emailengine.core.api.Rejection;
-import com.emailengine.core.config.EngineConfig;
 import com.emailengine.core.contact.EmailAddress;
 import com.emailengine.core.contact.InvalidEmailAddressException;
 import com.emailengine.core.delivery.OutboundMessage;
 import com.emailengine.core.delivery.OutboundQueue;
 import com.emailengine.core.delivery.ReturnPath;
 import com.emailengine.core.delivery.TestSendGate;
-import com.emailengine.core.json.Json;
 import com.emailengine.core.mailwizz.ExportContents;
 import com.emailengine.core.mailwizz.MailWizzDrafts;
 import com.emailengine.core.mailwizz.MailWizzExportReader;
@@ -31,19 +29,18 @@ import com.emailengine.core.templating.TemplateRef;
 import com.emailengine.core.templating.TemplateRenderException;
 import com.emailengine.core.templating.TemplateVersion;
 import com.emailengine.core.tenant.Tenant;
-import com.emailengine.core.access.Operator;
 import com.emailengine.functions.runtime.ApiHandler;
+import com.emailengine.functions.runtime.ApiRefusal;
+import com.emailengine.functions.runtime.ApiRequests;
 import com.emailengine.functions.runtime.Callers;
 import com.emailengine.functions.runtime.FunctionDependencies;
 import com.emailengine.functions.runtime.HttpResponses;
+import com.emailengine.functions.runtime.TenantScope;
 import com.emailengine.platform.api.ApiOperation;
 import com.emailengine.platform.api.RouteTable;
 import com.emailengine.platform.runtime.Log;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,13 +64,12 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
     /** Bodies above this are refused before parsing (a template part is at most 512 KB; a zip of several may be more). */
     static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
 
-    private final EngineConfig config;
     private final TemplateCatalog catalog;
     private final MessageRenderer renderer;
     private final MailWizzImport mailWizzImport;
     private final OutboundQueue outbound;
     private final TestSendGate testSends;
-    private final Callers callers;
+    private final TenantScope scope;
     private final Clock clock;
     private final Map<ApiOperation, Endpoint> endpoints;
 
@@ -82,13 +78,12 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     public TemplatesApiHandler(FunctionDependencies dependencies) {
-        this.config = dependencies.config();
         this.catalog = dependencies.templateCatalog();
         this.renderer = dependencies.renderer();
         this.mailWizzImport = dependencies.mailWizzImport();
         this.outbound = dependencies.outboundQueue();
         this.testSends = dependencies.testSendGate();
-        this.callers = new Callers(dependencies.names());
+        this.scope = new TenantScope(new Callers(dependencies.names()), dependencies.config().tenants());
         this.clock = dependencies.clock();
         Map<ApiOperation, Endpoint> byOperation = new EnumMap<>(ApiOperation.class);
         byOperation.put(ApiOperation.CREATE_TEMPLATE, (tenant, path, event) -> create(tenant, event));
@@ -119,25 +114,21 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
-                ? event.getRequestContext().getRequestId() : UUID.randomUUID().toString();
+        String requestId = ApiRequests.requestId(event);
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         try {
             Endpoint endpoint = RouteTable.find(event.getRouteKey()).map(route -> endpoints.get(route.operation()))
-                    .orElseThrow(() -> new Refusal(new Rejection(404, "unknown_route", null, null,
+                    .orElseThrow(() -> new ApiRefusal(new Rejection(404, "unknown_route", null, null,
                             "no such route: " + event.getRouteKey())));
-            // Who calls comes first: a stranger learns nothing, not even which tenants exist (D42).
-            Operator caller = callers.operatorOf(event).orElseThrow(() -> new Refusal(new Rejection(403, "operator_unknown",
-                    null, null, "this route is an operator's: the gateway named no operator")));
-            caller.refusalFor(path.get("tenant")).ifPresent(refused -> {
-                throw new Refusal(refused);
-            });
-            Tenant tenant = config.tenants().find(path.get("tenant"))
-                    .orElseThrow(() -> new Refusal(new Rejection(404, "unknown_tenant", null, "tenant",
-                            "no tenant '" + path.get("tenant") + "'")));
+            Tenant tenant = scope.of(event).tenant();
+            String key = path.get("key");
+            if (key != null && !TemplateRef.isValidKey(key)) {
+                // No template can have such a key: answered here, before any use case builds a reference from it.
+                throw new ApiRefusal(new Rejection(404, "template_not_found", null, "key", "no template '" + key + "'"));
+            }
             return endpoint.serve(tenant, path, event);
-        } catch (Refusal refusal) {
-            return HttpResponses.error(refusal.rejection, requestId);
+        } catch (ApiRefusal refusal) {
+            return HttpResponses.error(refusal.rejection(), requestId, refusal.more());
         } catch (TemplateJson.BadField bad) {
             return HttpResponses.error(bad.missing ? Rejection.missingField(bad.field) : Rejection.invalidField(bad.field, bad.getMessage()), requestId);
         } catch (InvalidTemplateException invalid) {
@@ -231,10 +222,10 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
         try {
             recipient = EmailAddress.parse(to);
         } catch (InvalidEmailAddressException e) {
-            throw new Refusal(new Rejection(422, "invalid_email", e.reason(), "to", e.getMessage()));
+            throw new ApiRefusal(new Rejection(422, "invalid_email", e.reason(), "to", e.getMessage()));
         }
         testSends.refusal(tenant, recipient).ifPresent(refused -> {
-            throw new Refusal(refused);
+            throw new ApiRefusal(refused);
         });
         String messageId = "t" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> person = new HashMap<>(sampleRecipient(body));
@@ -307,7 +298,7 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
                 .orElse(LanguageTag.parse(tenant.defaultLanguage()).orElseThrow());
         ExportContents export = MailWizzExportReader.read(fileName, bytes);
         if (export.templates().isEmpty() && export.autoresponders().isEmpty()) {
-            throw new Refusal(new Rejection(422, "nothing_to_import", null, null, String.join("; ", export.problems())));
+            throw new ApiRefusal(new Rejection(422, "nothing_to_import", null, null, String.join("; ", export.problems())));
         }
         boolean dryRun = "true".equalsIgnoreCase(query(event, "dry_run"));
         boolean inlineCss = "true".equalsIgnoreCase(query(event, "inline_css"));
@@ -347,71 +338,26 @@ public final class TemplatesApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private static JsonNode json(APIGatewayV2HTTPEvent event) {
-        byte[] bytes = bytes(event);
-        if (bytes.length == 0) {
-            throw new Refusal(Rejection.malformedJson("the body is empty; send a JSON object"));
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new Refusal(Rejection.malformedJson("the body must be a JSON object"));
-            }
-            return node;
-        } catch (IOException e) {
-            throw new Refusal(Rejection.malformedJson("the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
-        }
+        return ApiRequests.object(event, MAX_BODY_BYTES);
     }
 
     private static JsonNode jsonOrEmpty(APIGatewayV2HTTPEvent event) {
-        return bytes(event).length == 0 ? Json.MAPPER.createObjectNode() : json(event);
+        return ApiRequests.objectOrEmpty(event, MAX_BODY_BYTES);
     }
 
     private static byte[] bytes(APIGatewayV2HTTPEvent event) {
-        if (event.getBody() == null) {
-            return new byte[0];
-        }
-        byte[] bytes;
-        try {
-            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(event.getBody()) : event.getBody().getBytes(StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(Rejection.malformedJson("the body is marked base64 but is not"));
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new Refusal(Rejection.bodyTooLarge(MAX_BODY_BYTES));
-        }
-        return bytes;
+        return ApiRequests.bytes(event, MAX_BODY_BYTES);
     }
 
     private static OptionalInt version(String text) {
-        if (text == null || text.isBlank()) {
-            return OptionalInt.empty();
-        }
-        try {
-            int version = Integer.parseInt(text.strip());
-            if (version < 1) {
-                throw new NumberFormatException();
-            }
-            return OptionalInt.of(version);
-        } catch (NumberFormatException e) {
-            throw new TemplateJson.BadField("version", false, "'version' must be a whole number from 1, got '" + text + "'");
-        }
+        return ApiRequests.version(text, "version");
     }
 
     private static String query(APIGatewayV2HTTPEvent event, String name) {
-        return event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get(name);
+        return ApiRequests.query(event, name);
     }
 
     private static String header(APIGatewayV2HTTPEvent event, String name) {
-        return event.getHeaders() == null ? null : event.getHeaders().get(name);
-    }
-
-    /** A request refused with a reason; carried up to the one place that answers. */
-    private static final class Refusal extends RuntimeException {
-        final transient Rejection rejection;
-
-        Refusal(Rejection rejection) {
-            super(rejection.message(), null, false, false);
-            this.rejection = rejection;
-        }
+        return ApiRequests.header(event, name);
     }
 }

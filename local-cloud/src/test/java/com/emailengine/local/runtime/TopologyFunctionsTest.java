@@ -146,7 +146,7 @@ class TopologyFunctionsTest {
         List<Message> outbound = dependencies.sqs().receiveMessage(r -> r.queueUrl(
                 provisioned.queueUrls().get(SystemTopology.outboundQueue("sos-expat"))).waitTimeSeconds(5)).messages();
 
-        assertThat(report).isEqualTo("queued=1 stopped=0 failed=0");
+        assertThat(report).isEqualTo("queued=1 stopped=0 failed=0 held=0");
         assertThat(outbound).hasSize(1);
         assertThat(outbound.getFirst().body()).contains("ana@gmail.test");
         Optional<Contact> contact = dependencies.contacts().find("sos-expat", id);

@@ -16,7 +16,16 @@ public enum ApiOperation {
     GET_TEMPLATE_VERSION,
     PREVIEW_TEMPLATE,
     TEST_SEND_TEMPLATE,
-    IMPORT_MAILWIZZ;
+    IMPORT_MAILWIZZ,
+    CREATE_CAMPAIGN,
+    LIST_CAMPAIGNS,
+    GET_CAMPAIGN,
+    ADD_CAMPAIGN_VERSION,
+    VALIDATE_CAMPAIGN,
+    ACTIVATE_CAMPAIGN,
+    PAUSE_CAMPAIGN,
+    RESUME_CAMPAIGN,
+    ARCHIVE_CAMPAIGN;
 
     /** The OpenAPI {@code operationId}: {@code createTemplate} for {@code CREATE_TEMPLATE}. */
     public String operationId() {

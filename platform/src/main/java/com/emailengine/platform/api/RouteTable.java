@@ -19,10 +19,13 @@ public final class RouteTable {
     /** The function names of the topology that serve routes (kept here so the table needs nothing of the topology). */
     public static final String INGEST_FUNCTION = "ingest-api";
     public static final String TEMPLATES_FUNCTION = "templates-api";
+    public static final String CAMPAIGNS_FUNCTION = "campaigns-api";
 
     public static final String INGEST_PATH = "/api/v2/contacts/ingest";
     public static final String TEMPLATES_PATH = "/api/v2/tenants/{tenant}/templates";
     public static final String TEMPLATE_PATH = TEMPLATES_PATH + "/{key}";
+    public static final String CAMPAIGNS_PATH = "/api/v2/tenants/{tenant}/campaigns";
+    public static final String CAMPAIGN_PATH = CAMPAIGNS_PATH + "/{campaign}";
     public static final String MAILWIZZ_IMPORT_PATH = "/api/v2/tenants/{tenant}/imports/mailwizz";
 
     private static final String JSON = "application/json";
@@ -88,6 +91,54 @@ public final class RouteTable {
                     .answers(201, "Imported: per template whether and as which version, tags converted, what needs attention",
                             "ImportReport")
                     .answers(200, "Dry run: the same report, nothing stored", "ImportReport")
+                    .build(),
+            route(ApiOperation.CREATE_CAMPAIGN, "POST", CAMPAIGNS_PATH, CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR, "campaigns",
+                    "Create a campaign as a draft (version 1)",
+                    "Every problem of the definition is reported at once, each with its JSON pointer (error.problems).")
+                    .body("CampaignDefinition")
+                    .answers(201, "Created, as a draft", "CampaignWithVersion")
+                    .build(),
+            route(ApiOperation.LIST_CAMPAIGNS, "GET", CAMPAIGNS_PATH, CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR, "campaigns",
+                    "List the tenant's campaigns", "")
+                    .query("include_archived", "boolean", "also list archived campaigns")
+                    .answers(200, "The campaigns", "CampaignList")
+                    .build(),
+            route(ApiOperation.GET_CAMPAIGN, "GET", CAMPAIGN_PATH, CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR, "campaigns",
+                    "Read a campaign and its running (or a given) version", "Without a version: the active one, else the newest.")
+                    .query("version", "integer", "the version to read")
+                    .answers(200, "The campaign and the version", "CampaignWithVersion")
+                    .build(),
+            route(ApiOperation.ADD_CAMPAIGN_VERSION, "PUT", CAMPAIGN_PATH, CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR, "campaigns",
+                    "Edit a campaign: a new version, a draft until activated",
+                    "The running version keeps running. The same definition sent again makes no new version (200).")
+                    .body("CampaignDefinition")
+                    .answers(201, "A new version", "CampaignWithVersion")
+                    .answers(200, "Unchanged: the newest version already is this definition", "CampaignWithVersion")
+                    .build(),
+            route(ApiOperation.VALIDATE_CAMPAIGN, "POST", CAMPAIGN_PATH + "/validate", CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR,
+                    "campaigns", "Run the activation checks without activating",
+                    "Of the definition in the body, else of the newest version: templates and pinned versions exist, "
+                            + "every needed language is there, the scheduler runs every feature used.")
+                    .optionalBody("CampaignDefinition")
+                    .answers(200, "What activation would find", "CampaignValidation")
+                    .build(),
+            route(ApiOperation.ACTIVATE_CAMPAIGN, "POST", CAMPAIGN_PATH + "/activate", CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR,
+                    "campaigns", "Run a version (the newest by default) from now on",
+                    "Refused (422) with every problem when a check fails: template_not_found, missing_languages, not_runnable.")
+                    .optionalBody("CampaignActivation")
+                    .answers(200, "Active", "CampaignWithVersion")
+                    .build(),
+            route(ApiOperation.PAUSE_CAMPAIGN, "POST", CAMPAIGN_PATH + "/pause", CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR,
+                    "campaigns", "Pause: nothing more is sent; enrollments wait where they are", "")
+                    .answers(200, "Paused", "CampaignRecord")
+                    .build(),
+            route(ApiOperation.RESUME_CAMPAIGN, "POST", CAMPAIGN_PATH + "/resume", CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR,
+                    "campaigns", "Resume a paused campaign with the version it ran", "")
+                    .answers(200, "Active again", "CampaignRecord")
+                    .build(),
+            route(ApiOperation.ARCHIVE_CAMPAIGN, "POST", CAMPAIGN_PATH + "/archive", CAMPAIGNS_FUNCTION, RouteAccess.OPERATOR,
+                    "campaigns", "Archive: the end; its enrollments stop, its history stays", "")
+                    .answers(200, "Archived", "CampaignRecord")
                     .build());
 
     private static final Map<String, ApiRoute> BY_ROUTE_KEY = new LinkedHashMap<>();

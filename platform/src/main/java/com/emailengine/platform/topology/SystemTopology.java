@@ -37,6 +37,8 @@ public record SystemTopology(
     public static final String MESSAGES_TABLE = "messages";
     /** Template records and versions (bodies in the templates bucket), imported autoresponders. */
     public static final String TEMPLATES_TABLE = "templates";
+    /** Campaign records and their immutable versions (D46). */
+    public static final String CAMPAIGNS_TABLE = "campaigns";
     /** Suppression lists: partition key scope (a tenant, or _global), sort key email_hash. */
     public static final String SUPPRESSIONS_TABLE = "suppressions";
     /** The fleet's shared state per sending IP: lease, warmup progress, quota and traffic counters. */
@@ -57,6 +59,7 @@ public record SystemTopology(
     public static final String EVENTS_FUNCTION = "delivery-events";
     /** Serves the templates and import routes. */
     public static final String TEMPLATES_FUNCTION = RouteTable.TEMPLATES_FUNCTION;
+    public static final String CAMPAIGNS_FUNCTION = RouteTable.CAMPAIGNS_FUNCTION;
 
 
     public SystemTopology {
@@ -95,6 +98,8 @@ public record SystemTopology(
                         Optional.of("expires_at")),
                 new TableDefinition(TEMPLATES_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("item")),
                         List.of(), Optional.empty()),
+                new TableDefinition(CAMPAIGNS_TABLE, KeyAttribute.string("tenant"), Optional.of(KeyAttribute.string("item")),
+                        List.of(), Optional.empty()),
                 new TableDefinition(SUPPRESSIONS_TABLE, KeyAttribute.string("scope"), Optional.of(KeyAttribute.string("email_hash")),
                         List.of(), Optional.empty()),
                 new TableDefinition(FLEET_STATE_TABLE, KeyAttribute.string("ip"), Optional.of(KeyAttribute.string("item")),
@@ -104,7 +109,8 @@ public record SystemTopology(
                 new BucketDefinition(RAW_BOUNCES_BUCKET, Optional.of(RAW_BOUNCE_RETENTION), false));
         List<ResourceUse> dueStepsUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
                 ResourceUse.readsAndWrites(ENROLLMENTS_TABLE), ResourceUse.reads(CONTACTS_TABLE),
-                ResourceUse.reads(TEMPLATES_TABLE), ResourceUse.readsObjectsOf(TEMPLATES_BUCKET)));
+                ResourceUse.reads(TEMPLATES_TABLE), ResourceUse.readsObjectsOf(TEMPLATES_BUCKET),
+                ResourceUse.readsAndWrites(CAMPAIGNS_TABLE)));
         tenantIds.forEach(tenant -> dueStepsUses.add(ResourceUse.sendsTo(outboundQueue(tenant))));
         // Test sends go through the same outbound queues and fleet as campaign mail.
         List<ResourceUse> templatesUses = new ArrayList<>(List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET),
@@ -120,14 +126,19 @@ public record SystemTopology(
                 new FunctionDefinition(INTAKE_FUNCTION, HANDLERS + "ingest.ContactsQueueHandler", 1024, Duration.ofSeconds(30), OptionalInt.empty(),
                         List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.readsAndWrites(CONTACTS_TABLE),
                                 ResourceUse.writes(ENROLLMENTS_TABLE), ResourceUse.reads(SUPPRESSIONS_TABLE),
-                                ResourceUse.sendsTo(CONTACTS_QUEUE))),
+                                ResourceUse.sendsTo(CONTACTS_QUEUE), ResourceUse.readsAndWrites(CAMPAIGNS_TABLE),
+                                ResourceUse.reads(TEMPLATES_TABLE), ResourceUse.readsObjectsOf(TEMPLATES_BUCKET))),
                 new FunctionDefinition(DUE_STEPS_FUNCTION, HANDLERS + "campaign.DueStepsHandler", 1024, Duration.ofSeconds(60), OptionalInt.of(1),
                         dueStepsUses),
                 // Status changes are conditional updates: no read needed.
                 new FunctionDefinition(EVENTS_FUNCTION, HANDLERS + "feedback.DeliveryEventsHandler", 512, Duration.ofSeconds(30), OptionalInt.empty(),
                         List.of(ResourceUse.writes(CONTACTS_TABLE), ResourceUse.writes(SUPPRESSIONS_TABLE))),
                 new FunctionDefinition(TEMPLATES_FUNCTION, HANDLERS + "templating.TemplatesApiHandler", 1024, Duration.ofSeconds(30), OptionalInt.empty(),
-                        templatesUses));
+                        templatesUses),
+                // Reads templates to check that a campaign's templates and languages exist before it runs.
+                new FunctionDefinition(CAMPAIGNS_FUNCTION, HANDLERS + "campaign.CampaignsApiHandler", 1024, Duration.ofSeconds(30), OptionalInt.empty(),
+                        List.of(ResourceUse.readsObjectsOf(CONFIG_BUCKET), ResourceUse.readsAndWrites(CAMPAIGNS_TABLE),
+                                ResourceUse.reads(TEMPLATES_TABLE), ResourceUse.readsObjectsOf(TEMPLATES_BUCKET))));
         List<RouteDefinition> routes = RouteTable.definitions();
         List<QueueTrigger> triggers = List.of(
                 new QueueTrigger(CONTACTS_QUEUE, INTAKE_FUNCTION, 10, Duration.ofSeconds(1)),
