@@ -118,8 +118,7 @@ public final class CampaignsApiHandler implements RequestHandler<APIGatewayV2HTT
         CampaignDefinition definition;
         Integer version = null;
         if (body.isEmpty()) {
-            CampaignCatalog.Found latest = catalog.get().read(in.tenant(), campaignId(event),
-                    OptionalInt.of(catalog.get().read(in.tenant(), campaignId(event), OptionalInt.empty()).record().latestVersion()));
+            CampaignCatalog.Found latest = catalog.get().latest(in.tenant(), campaignId(event));
             definition = latest.version().definition();
             version = latest.version().version();
         } else {

@@ -110,6 +110,13 @@ public final class CampaignCatalog {
         return new Found(record, found);
     }
 
+    /** The record with its newest version (a draft, or the running one when there is none). */
+    public Found latest(Tenant tenant, String campaignId) {
+        CampaignRecord record = existing(tenant, campaignId);
+        return new Found(record, store.version(tenant.id(), campaignId, record.latestVersion()).orElseThrow(() ->
+                new NotFound("campaign '" + campaignId + "' has no version " + record.latestVersion())));
+    }
+
     /** The checks of activation, without activating: every kind of failure. */
     public List<InvalidCampaignException> validate(Tenant tenant, CampaignDefinition definition) {
         return activation.failures(tenant, definition);
@@ -133,21 +140,21 @@ public final class CampaignCatalog {
     }
 
     public CampaignRecord pause(Tenant tenant, String campaignId, String by) {
-        CampaignRecord record = existing(tenant, campaignId);
-        if (record.status() != CampaignStatus.ACTIVE) {
-            throw new Conflict("campaign_state", "campaign '" + campaignId + "' is " + record.status().wireName()
-                    + ": only an active campaign can be paused");
-        }
-        return change(record, CampaignStatus.PAUSED, OptionalInt.empty(), "paused by " + by);
+        return fromTo(existing(tenant, campaignId), CampaignStatus.ACTIVE, CampaignStatus.PAUSED, "paused by " + by,
+                "only an active campaign can be paused");
     }
 
     public CampaignRecord resume(Tenant tenant, String campaignId, String by) {
-        CampaignRecord record = existing(tenant, campaignId);
-        if (record.status() != CampaignStatus.PAUSED) {
-            throw new Conflict("campaign_state", "campaign '" + campaignId + "' is " + record.status().wireName()
-                    + ": only a paused campaign can be resumed (activate a draft)");
+        return fromTo(existing(tenant, campaignId), CampaignStatus.PAUSED, CampaignStatus.ACTIVE, "resumed by " + by,
+                "only a paused campaign can be resumed (activate a draft)");
+    }
+
+    /** A move allowed from one status only (the running version unchanged); a conflict naming why otherwise. */
+    private CampaignRecord fromTo(CampaignRecord record, CampaignStatus from, CampaignStatus to, String reason, String onlyWhen) {
+        if (record.status() != from) {
+            throw new Conflict("campaign_state", "campaign '" + record.id() + "' is " + record.status().wireName() + ": " + onlyWhen);
         }
-        return change(record, CampaignStatus.ACTIVE, OptionalInt.empty(), "resumed by " + by);
+        return change(record, to, OptionalInt.empty(), reason);
     }
 
     public CampaignRecord archive(Tenant tenant, String campaignId, String by) {
